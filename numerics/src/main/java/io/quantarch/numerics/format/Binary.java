@@ -1,0 +1,65 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.arith.ExactSum;
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Segments;
+
+/**
+ * Binary weights: code = sign(x) (zero maps to +1), one scale per tensor = mean|x|, the
+ * least-squares optimal scale for sign codes (XNOR-Net, Rastegari et al., ECCV 2016, eq. 4).
+ * The mean is exact, rounded once to float32.
+ */
+public record Binary() implements NumberFormat {
+
+    public static final Binary INSTANCE = new Binary();
+
+    @Override
+    public String name() {
+        return "binary";
+    }
+
+    @Override
+    public int bits() {
+        return 1;
+    }
+
+    @Override
+    public double bitsPerElement() {
+        return 1;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.BINARY;
+    }
+
+    @Override
+    public String description() {
+        return "binary {-1, +1} x mean-abs scale per tensor (XNOR-Net)";
+    }
+
+    @Override
+    public ScalarCodec element() {
+        return SignLevels.BINARY;
+    }
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        float scale = ExactSum.meanAbs(x, 0, x.length);
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int c = x[i] < 0 ? -1 : 1;
+            if (Float.isNaN(x[i])) {
+                codes[i] = ScalarCodec.NO_CODE;
+                values[i] = Float.NaN;
+                continue;
+            }
+            codes[i] = c;
+            values[i] = c * scale;
+        }
+        return new QuantizedTensor(codes, values, Segments.whole(x.length), new float[] {scale}, null, null, Float.NaN);
+    }
+}

@@ -1,0 +1,161 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.quant.Granularity;
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Rounding;
+import io.quantarch.numerics.quant.Segments;
+
+/**
+ * Uniform integer quantization with a float32 scale per tensor, channel or group, symmetric or
+ * asymmetric (with a zero point). Arithmetic follows reference/formats README §5 exactly: every
+ * step in float32 with a true division, round half to even, clamp; symmetric levels
+ * {@code [-(2^(b-1)-1), 2^(b-1)-1]}; asymmetric range {@code [min(x,0), max(x,0)]}.
+ */
+public record IntFormat(int bits, boolean symmetric, Granularity granularity) implements NumberFormat {
+
+    /** Scales are counted as FP16 in storage (as GPTQ/AWQ checkpoints hold them); the arithmetic uses float32. */
+    public static final int STORED_SCALE_BITS = 16;
+
+    public IntFormat {
+        if (bits < 2 || bits > 8) {
+            throw new IllegalArgumentException("integer formats have 2..8 bits, got " + bits);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "int" + bits + (symmetric ? "_sym" : "_asym") + granularity.suffix();
+    }
+
+    @Override
+    public double bitsPerElement() {
+        int perGroup = STORED_SCALE_BITS + (symmetric ? 0 : bits);
+        return bits + granularity.scaleBitsPerElement(perGroup, 4096);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.INT;
+    }
+
+    @Override
+    public String description() {
+        return bits + "-bit integer, " + (symmetric ? "symmetric" : "asymmetric with zero point")
+                + ", float32 scale per " + switch (granularity) {
+                    case Granularity.PerTensor t -> "tensor";
+                    case Granularity.PerChannel c -> "channel";
+                    case Granularity.PerGroup g -> "group of " + g.size();
+                };
+    }
+
+    @Override
+    public IntCodec element() {
+        return new IntCodec(bits, symmetric);
+    }
+
+    private int qmax() {
+        return symmetric ? (1 << (bits - 1)) - 1 : (1 << bits) - 1;
+    }
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        Segments groups = granularity.groups(segments);
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        float[] scales = new float[groups.count()];
+        int[] zeroPoints = symmetric ? null : new int[groups.count()];
+        float[] scratch = null;
+        int[] scratchCodes = null;
+        for (int g = 0; g < groups.count(); g++) {
+            int from = groups.start(g);
+            int to = groups.end(g);
+            float ratio = 1f;
+            if (!(options.calibration() instanceof io.quantarch.numerics.quant.Calibration.MaxAbs)) {
+                if (scratch == null) {
+                    scratch = new float[x.length];
+                    scratchCodes = new int[x.length];
+                }
+                float[] s = scratch;
+                int[] sc = scratchCodes;
+                ratio = options.calibration().clipRatio(x, from, to, r -> {
+                    quantizeGroup(x, from, to, r, sc, s, options.rounding());
+                    return GroupStats.mse(x, s, from, to);
+                });
+            }
+            long packed = quantizeGroup(x, from, to, ratio, codes, values, options.rounding());
+            scales[g] = Float.intBitsToFloat((int) packed);
+            if (zeroPoints != null) {
+                zeroPoints[g] = (int) (packed >>> 32);
+            }
+        }
+        return new QuantizedTensor(codes, values, groups, scales, null, zeroPoints, Float.NaN);
+    }
+
+    /** Quantizes one group; returns the float32 scale bits in the low word and the zero point in the high word. */
+    private long quantizeGroup(float[] x, int from, int to, float ratio, int[] codes, float[] values, Rounding rounding) {
+        int qmax = qmax();
+        float scale;
+        int zp = 0;
+        if (symmetric) {
+            float amax = GroupStats.maxAbs(x, from, to);
+            float clip = ratio == 1f ? amax : amax * ratio;
+            scale = clip / qmax;
+            if (scale == 0f) {
+                scale = 1f;                            // all-zero group (or underflow): reference §5
+            }
+            for (int i = from; i < to; i++) {
+                float q = x[i] / scale;
+                if (q != q) {
+                    codes[i] = ScalarCodec.NO_CODE;
+                    values[i] = Float.NaN;
+                    continue;
+                }
+                double level = round(q, rounding, i);
+                int c = (int) Math.max(-qmax, Math.min(qmax, level));
+                codes[i] = c;
+                values[i] = c * scale;
+            }
+        } else {
+            float lo = 0f;
+            float hi = 0f;
+            for (int i = from; i < to; i++) {
+                lo = Math.min(lo, x[i]);
+                hi = Math.max(hi, x[i]);
+            }
+            if (ratio != 1f) {
+                lo *= ratio;
+                hi *= ratio;
+            }
+            scale = (hi - lo) / qmax;
+            if (scale == 0f) {
+                scale = 1f;
+            }
+            zp = (int) Math.max(0, Math.min(qmax, Math.rint(-lo / scale)));
+            for (int i = from; i < to; i++) {
+                float q = x[i] / scale;
+                if (q != q) {
+                    codes[i] = ScalarCodec.NO_CODE;
+                    values[i] = Float.NaN;
+                    continue;
+                }
+                double level = round(q, rounding, i) + zp;
+                int c = (int) Math.max(0, Math.min(qmax, level));
+                codes[i] = c;
+                values[i] = (c - zp) * scale;
+            }
+        }
+        return (Float.floatToRawIntBits(scale) & 0xFFFFFFFFL) | ((long) zp << 32);
+    }
+
+    static double round(float q, Rounding rounding, long index) {
+        return switch (rounding) {
+            case Rounding.NearestEven ne -> Math.rint(q);
+            case Rounding.Stochastic st -> {
+                double f = Math.floor(q);
+                yield st.uniform(index) < q - f ? f + 1 : f;
+            }
+        };
+    }
+}

@@ -1,0 +1,508 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Rounding;
+import io.quantarch.numerics.quant.Segments;
+
+import java.util.Objects;
+
+/**
+ * A sign-exponent-mantissa minifloat ExMy with any bias, subnormals on or off and a choice of
+ * special values; unscaled (codes are the values themselves). The named OCP formats are
+ * instances of this one type: {@link #fp8E4m3()} and friends.
+ *
+ * <p>Encoding is exact integer manipulation of the float32 bits with round to nearest, ties to
+ * even (OCP OFP8 v1.0 §5.2.1 and Table 3 for saturation); decoding is a table lookup for formats
+ * of up to 16 bits. Value of a code (OFP8 §5.1): normal {@code (-1)^S 2^(E-bias) (1 + M/2^m)},
+ * subnormal {@code (-1)^S 2^(1-bias) (M/2^m)}.
+ *
+ * <p>Choices the specs leave open, as fixed in {@code reference/formats/README.md} §7: NaN codes
+ * produced by the encoder are canonical (all-ones mantissa for FN, quiet top bit for IEEE) with
+ * the input's sign; with subnormals off, values below the smallest normal flush to a signed zero
+ * before rounding and subnormal codes decode to zero.
+ *
+ * <p>Immutable and thread-safe; equality is by configuration (the decode table is derived).
+ */
+public final class MiniFloat implements NumberFormat, ScalarCodec {
+
+    private static final int MAX_TABLE_BITS = 16;
+
+    private final int exponentBits;
+    private final int mantissaBits;
+    private final int bias;
+    private final boolean subnormals;
+    private final SpecialValues specials;
+    private final boolean saturating;
+    private final String name;
+
+    // derived
+    private final int bits;
+    private final int signBit;
+    private final int maxBiasedExponent;   // largest biased exponent holding finite values
+    private final int maxMantissaAtTop;    // largest mantissa field at maxBiasedExponent
+    private final int maxFiniteCode;       // positive code of the largest finite value
+    private final int nanCode;             // positive canonical NaN code, NO_CODE if none
+    private final int infCode;             // positive Inf code, NO_CODE if none
+    private final float maxFinite;
+    private final float minNormal;
+    private final float minSubnormal;
+    private final float[] decodeTable;     // null when bits > MAX_TABLE_BITS
+
+    private MiniFloat(String name, int exponentBits, int mantissaBits, int bias, boolean subnormals,
+                      SpecialValues specials, boolean saturating) {
+        if (exponentBits < 1 || exponentBits > 8) {
+            throw new IllegalArgumentException("exponent bits must be 1..8, got " + exponentBits);
+        }
+        if (mantissaBits < 0 || mantissaBits > 10) {
+            throw new IllegalArgumentException("mantissa bits must be 0..10, got " + mantissaBits);
+        }
+        this.exponentBits = exponentBits;
+        this.mantissaBits = mantissaBits;
+        this.bias = bias;
+        this.subnormals = subnormals && mantissaBits > 0;
+        this.specials = Objects.requireNonNull(specials);
+        this.saturating = saturating;
+        this.bits = 1 + exponentBits + mantissaBits;
+        this.signBit = 1 << (bits - 1);
+        int allOnesExp = (1 << exponentBits) - 1;
+        int allOnesMant = (1 << mantissaBits) - 1;
+        switch (specials) {
+            case NONE -> {
+                maxBiasedExponent = allOnesExp;
+                maxMantissaAtTop = allOnesMant;
+                nanCode = NO_CODE;
+                infCode = NO_CODE;
+            }
+            case FN -> {
+                if (mantissaBits == 0) {       // the whole top binade is the NaN code
+                    maxBiasedExponent = allOnesExp - 1;
+                    maxMantissaAtTop = 0;
+                } else {
+                    maxBiasedExponent = allOnesExp;
+                    maxMantissaAtTop = allOnesMant - 1;
+                }
+                nanCode = (allOnesExp << mantissaBits) | allOnesMant;
+                infCode = NO_CODE;
+            }
+            case IEEE -> {
+                maxBiasedExponent = allOnesExp - 1;
+                maxMantissaAtTop = allOnesMant;
+                infCode = allOnesExp << mantissaBits;
+                nanCode = mantissaBits == 0 ? NO_CODE : infCode | (1 << (mantissaBits - 1));
+            }
+            default -> throw new AssertionError(specials);
+        }
+        if (maxBiasedExponent < 1) {
+            throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " with " + specials
+                    + " special values has no normal binade");
+        }
+        int lowestBitExponent = 1 - bias - (this.subnormals ? mantissaBits : 0);
+        int topExponent = maxBiasedExponent - bias;
+        if (lowestBitExponent < -149 || topExponent > 127) {
+            throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " bias " + bias
+                    + " has values outside float32 (exponents " + lowestBitExponent + ".." + topExponent + ")");
+        }
+        this.maxFiniteCode = (maxBiasedExponent << mantissaBits) | maxMantissaAtTop;
+        this.maxFinite = Math.scalb((float) ((1 << mantissaBits) | maxMantissaAtTop), topExponent - mantissaBits);
+        this.minNormal = Math.scalb(1f, 1 - bias);
+        this.minSubnormal = this.subnormals ? Math.scalb(1f, 1 - bias - mantissaBits) : 0f;
+        this.name = name != null ? name : defaultName(exponentBits, mantissaBits, bias, this.subnormals, specials);
+        if (bits <= MAX_TABLE_BITS) {
+            float[] table = new float[1 << bits];
+            for (int c = 0; c < table.length; c++) {
+                table[c] = computeDecode(c);
+            }
+            this.decodeTable = table;
+        } else {
+            this.decodeTable = null;
+        }
+    }
+
+    /** A generic ExMy with the default bias 2^(E-1)-1, subnormals on and every code finite. */
+    public static MiniFloat of(int exponentBits, int mantissaBits) {
+        return new MiniFloat(null, exponentBits, mantissaBits, (1 << (exponentBits - 1)) - 1, true, SpecialValues.NONE, true);
+    }
+
+    /** A generic ExMy with every option explicit; saturating. */
+    public static MiniFloat of(int exponentBits, int mantissaBits, int bias, boolean subnormals, SpecialValues specials) {
+        return new MiniFloat(null, exponentBits, mantissaBits, bias, subnormals, specials, true);
+    }
+
+    /** OCP FP8 E4M3 ("FN"): bias 7, no Inf, NaN = S.1111.111, max 448 (OFP8 v1.0 Table 1-2). */
+    public static MiniFloat fp8E4m3() {
+        return Named.FP8_E4M3;
+    }
+
+    /** OCP FP8 E5M2: IEEE-like, bias 15, Inf and NaN, max 57344 (OFP8 v1.0 Table 1-2). */
+    public static MiniFloat fp8E5m2() {
+        return Named.FP8_E5M2;
+    }
+
+    /** OCP FP6 E3M2 (MX v1.0 element): bias 3, all codes finite, max 28. */
+    public static MiniFloat fp6E3m2() {
+        return Named.FP6_E3M2;
+    }
+
+    /** OCP FP6 E2M3 (MX v1.0 element): bias 1, all codes finite, max 7.5. */
+    public static MiniFloat fp6E2m3() {
+        return Named.FP6_E2M3;
+    }
+
+    /** OCP FP4 E2M1 (MX v1.0 element): bias 1, all codes finite, max 6. */
+    public static MiniFloat fp4E2m1() {
+        return Named.FP4_E2M1;
+    }
+
+    /** IEEE 754 binary16 (E5M10). */
+    public static MiniFloat fp16() {
+        return Named.FP16;
+    }
+
+    /** bfloat16 (E8M7, bias 127, IEEE specials). */
+    public static MiniFloat bf16() {
+        return Named.BF16;
+    }
+
+    private static final class Named {
+        static final MiniFloat FP8_E4M3 = new MiniFloat("fp8_e4m3", 4, 3, 7, true, SpecialValues.FN, true);
+        static final MiniFloat FP8_E5M2 = new MiniFloat("fp8_e5m2", 5, 2, 15, true, SpecialValues.IEEE, true);
+        static final MiniFloat FP6_E3M2 = new MiniFloat("fp6_e3m2", 3, 2, 3, true, SpecialValues.NONE, true);
+        static final MiniFloat FP6_E2M3 = new MiniFloat("fp6_e2m3", 2, 3, 1, true, SpecialValues.NONE, true);
+        static final MiniFloat FP4_E2M1 = new MiniFloat("fp4_e2m1", 2, 1, 1, true, SpecialValues.NONE, true);
+        static final MiniFloat FP16 = new MiniFloat("fp16", 5, 10, 15, true, SpecialValues.IEEE, true);
+        static final MiniFloat BF16 = new MiniFloat("bf16", 8, 7, 127, true, SpecialValues.IEEE, true);
+    }
+
+    static String defaultName(int e, int m, int bias, boolean subnormals, SpecialValues specials) {
+        StringBuilder sb = new StringBuilder().append('e').append(e).append('m').append(m);
+        if (bias != (1 << (e - 1)) - 1) {
+            sb.append('b').append(bias);
+        }
+        switch (specials) {
+            case FN -> sb.append("_fn");
+            case IEEE -> sb.append("_ieee");
+            case NONE -> { }
+        }
+        if (!subnormals && m > 0) {
+            sb.append("_nosub");
+        }
+        return sb.toString();
+    }
+
+    // ---- withers -------------------------------------------------------------------------
+
+    public MiniFloat withBias(int newBias) {
+        return new MiniFloat(null, exponentBits, mantissaBits, newBias, subnormals, specials, saturating);
+    }
+
+    public MiniFloat withSubnormals(boolean on) {
+        return new MiniFloat(null, exponentBits, mantissaBits, bias, on, specials, saturating);
+    }
+
+    public MiniFloat withSpecials(SpecialValues s) {
+        return new MiniFloat(null, exponentBits, mantissaBits, bias, subnormals, s, saturating);
+    }
+
+    /** Same format, saturating (overflow to +/-max finite) or not (overflow to Inf, else NaN, else an error). */
+    public MiniFloat withSaturation(boolean on) {
+        return on == saturating ? this : new MiniFloat(name, exponentBits, mantissaBits, bias, subnormals, specials, on);
+    }
+
+    /** Same format under another registry name. */
+    public MiniFloat named(String newName) {
+        return new MiniFloat(newName, exponentBits, mantissaBits, bias, subnormals, specials, saturating);
+    }
+
+    // ---- attributes ---------------------------------------------------------------------
+
+    @Override public String name() { return name; }
+    @Override public int bits() { return bits; }
+    @Override public double bitsPerElement() { return bits; }
+    @Override public Kind kind() { return Kind.MINIFLOAT; }
+    @Override public ScalarCodec element() { return this; }
+    @Override public float maxFinite() { return maxFinite; }
+    @Override public float minNormal() { return minNormal; }
+    @Override public float minSubnormal() { return minSubnormal; }
+
+    public int exponentBits() { return exponentBits; }
+    public int mantissaBits() { return mantissaBits; }
+    public int bias() { return bias; }
+    public boolean subnormals() { return subnormals; }
+    public SpecialValues specials() { return specials; }
+    public boolean saturating() { return saturating; }
+    /** Unbiased exponent of the largest finite value (OCP MX v1.0: emax of the element format). */
+    public int emax() { return maxBiasedExponent - bias; }
+    /** Unbiased exponent of the smallest normal value. */
+    public int emin() { return 1 - bias; }
+    public int maxFiniteCode() { return maxFiniteCode; }
+    public boolean hasInf() { return infCode != NO_CODE; }
+    public boolean hasNaN() { return nanCode != NO_CODE; }
+    /** Positive canonical NaN code, or {@link #NO_CODE}. */
+    public int nanCode() { return nanCode; }
+    /** Positive infinity code, or {@link #NO_CODE}. */
+    public int infCode() { return infCode; }
+
+    @Override
+    public String description() {
+        return "minifloat E" + exponentBits + "M" + mantissaBits + ", bias " + bias
+                + (subnormals ? ", subnormals" : ", no subnormals (flush to zero)")
+                + ", " + switch (specials) {
+                    case NONE -> "all codes finite";
+                    case FN -> "no Inf, NaN = all ones (OCP FN)";
+                    case IEEE -> "IEEE Inf/NaN";
+                }
+                + ", max " + maxFinite + (saturating ? ", saturating" : ", non-saturating");
+    }
+
+    // ---- decode ---------------------------------------------------------------------------
+
+    @Override
+    public float decode(int code) {
+        if (decodeTable != null) {
+            return decodeTable[code];
+        }
+        return computeDecode(code);
+    }
+
+    /** The 2^n-entry decode table (a copy), for hot loops that index it directly. */
+    public float[] decodeTable() {
+        if (decodeTable == null) {
+            throw new UnsupportedOperationException(name + " has " + bits + " bits: no decode table");
+        }
+        return decodeTable.clone();
+    }
+
+    public boolean isNaN(int code) {
+        return nanCode != NO_CODE && Float.isNaN(decode(code));
+    }
+
+    private float computeDecode(int code) {
+        if (code < 0 || code >= (1 << bits)) {
+            throw new IllegalArgumentException(name + ": code " + code + " out of range 0.." + ((1 << bits) - 1));
+        }
+        boolean negative = (code & signBit) != 0;
+        int biasedExp = (code >>> mantissaBits) & ((1 << exponentBits) - 1);
+        int mant = code & ((1 << mantissaBits) - 1);
+        int allOnes = (1 << exponentBits) - 1;
+        float magnitude;
+        if (specials == SpecialValues.IEEE && biasedExp == allOnes) {
+            magnitude = mant == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+        } else if (specials == SpecialValues.FN && biasedExp == allOnes && mant == (1 << mantissaBits) - 1) {
+            magnitude = Float.NaN;
+        } else if (biasedExp == 0) {
+            // subnormal (or denormals-are-zero when subnormals are off)
+            magnitude = subnormals ? Math.scalb((float) mant, 1 - bias - mantissaBits) : 0f;
+        } else {
+            magnitude = Math.scalb((float) ((1 << mantissaBits) | mant), biasedExp - bias - mantissaBits);
+        }
+        if (Float.isNaN(magnitude)) {
+            return Float.intBitsToFloat(negative ? 0xFFC00000 : 0x7FC00000);
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
+    // ---- encode ---------------------------------------------------------------------------
+
+    @Override
+    public int encode(float x) {
+        return encodeBits(Float.floatToRawIntBits(x), 0L, false);
+    }
+
+    /** Encodes with stochastic rounding: {@code random} supplies 64 uniformly random bits. */
+    public int encodeStochastic(float x, long random) {
+        return encodeBits(Float.floatToRawIntBits(x), random, true);
+    }
+
+    /** Encodes with the rounding of {@code rounding}; {@code index} keys the stochastic draw. */
+    public int encode(float x, Rounding rounding, long index) {
+        return switch (rounding) {
+            case Rounding.NearestEven ne -> encode(x);
+            case Rounding.Stochastic st -> encodeStochastic(x, st.randomBits(index));
+        };
+    }
+
+    /** Decoded nearest value: {@code decode(encode(x))}. */
+    public float round(float x) {
+        int code = encode(x);
+        return code == NO_CODE ? Float.NaN : decode(code);
+    }
+
+    private int encodeBits(int fbits, long random, boolean stochastic) {
+        int sign = (fbits >>> 31) == 0 ? 0 : signBit;
+        int a = fbits & 0x7FFFFFFF;
+        if (a > 0x7F800000) {
+            return nanCode == NO_CODE ? NO_CODE : sign | nanCode;
+        }
+        if (a == 0x7F800000) {
+            return overflow(sign, Float.intBitsToFloat(fbits));
+        }
+        if (a == 0) {
+            return sign;
+        }
+        long m24;
+        int e;
+        if ((a >>> 23) == 0) {                         // float32 subnormal: normalise
+            int lz = Integer.numberOfLeadingZeros(a) - 8;
+            m24 = (long) a << lz;
+            e = -126 - lz;
+        } else {
+            m24 = (a & 0x7FFFFF) | 0x800000;
+            e = (a >>> 23) - 127;
+        }
+        return encodeMagnitude(sign, m24, e, 23, random, stochastic, 0, Float.intBitsToFloat(fbits));
+    }
+
+    /**
+     * Rounds {@code |x| = m * 2^(e - p)}, {@code m in [2^p, 2^(p+1))}, to this format.
+     * {@code tieBreak} (+1, 0, -1) says whether the exact value lies above, on or below
+     * {@code m * 2^(e-p)} in magnitude by less than one unit of {@code m}; it decides exact ties only.
+     */
+    private int encodeMagnitude(int sign, long m, int e, int p, long random, boolean stochastic, int tieBreak, double x) {
+        int emin = 1 - bias;
+        if (e < emin && !subnormals) {
+            return sign;                               // flush before rounding (reference README §7, choice 4)
+        }
+        int shift = e >= emin ? p - mantissaBits : p - mantissaBits + (emin - e);
+        long q = roundShift(m, shift, random, stochastic, tieBreak);
+        int biasedExp;
+        int mant;
+        if (e >= emin) {
+            biasedExp = e + bias;
+            if (q == (1L << (mantissaBits + 1))) {     // carried into the next binade
+                biasedExp++;
+                q >>= 1;
+            }
+            mant = (int) q - (1 << mantissaBits);
+        } else if (q == (1L << mantissaBits)) {        // subnormal rounded up to the smallest normal
+            biasedExp = 1;
+            mant = 0;
+        } else {
+            biasedExp = 0;
+            mant = (int) q;
+        }
+        if (biasedExp > maxBiasedExponent || (biasedExp == maxBiasedExponent && mant > maxMantissaAtTop)) {
+            return overflow(sign, x);
+        }
+        return sign | (biasedExp << mantissaBits) | mant;
+    }
+
+    /** m >> shift rounded to nearest even (or stochastically); shift >= 1. */
+    private static long roundShift(long m, int shift, long random, boolean stochastic, int tieBreak) {
+        if (shift > 62) {
+            shift = 62;                                // m < 2^53: anything beyond rounds the same
+        }
+        long q = m >>> shift;
+        long rem = m & ((1L << shift) - 1);
+        if (stochastic) {
+            long draw = random >>> (64 - shift);       // uniform in [0, 2^shift)
+            return draw < rem ? q + 1 : q;
+        }
+        long half = 1L << (shift - 1);
+        if (rem > half || (rem == half && (tieBreak > 0 || (tieBreak == 0 && (q & 1) != 0)))) {
+            q++;
+        }
+        return q;
+    }
+
+    private int overflow(int sign, double x) {
+        if (saturating) {
+            return sign | maxFiniteCode;               // OFP8 Table 3, SAT column
+        }
+        if (infCode != NO_CODE) {
+            return sign | infCode;
+        }
+        if (nanCode != NO_CODE) {
+            return sign | nanCode;
+        }
+        throw new NotRepresentableException(name + " has neither Inf nor NaN: " + x
+                + " overflows its maximum " + maxFinite + " in non-saturating mode");
+    }
+
+    /** Rounds a double to this format exactly (no intermediate float rounding). */
+    public int encode(double x) {
+        return encodeExact(x, 0.0);
+    }
+
+    /**
+     * Rounds the exact value {@code s + err} to this format with a single rounding, where {@code err} is
+     * the exact error term of the operation that produced {@code s} (TwoSum/TwoProduct), so
+     * {@code |err| <= ulp(s)/2}. Accumulator models use this to avoid double rounding.
+     */
+    public int encodeExact(double s, double err) {
+        long bitsD = Double.doubleToRawLongBits(s);
+        int sign = bitsD < 0 ? signBit : 0;
+        long a = bitsD & 0x7FFFFFFFFFFFFFFFL;
+        if (a > 0x7FF0000000000000L) {
+            return nanCode == NO_CODE ? NO_CODE : sign | nanCode;
+        }
+        if (a == 0x7FF0000000000000L) {
+            return overflow(sign, s);
+        }
+        if (a == 0) {
+            if (err == 0) {
+                return sign;
+            }
+            return encodeExact(err, 0.0);
+        }
+        long m;
+        int e;
+        if ((a >>> 52) == 0) {
+            int lz = Long.numberOfLeadingZeros(a) - 11;
+            m = a << lz;
+            e = -1022 - lz;
+        } else {
+            m = (a & 0xFFFFFFFFFFFFFL) | 0x10000000000000L;
+            e = (int) (a >>> 52) - 1023;
+        }
+        int tieBreak = err == 0 ? 0 : ((err > 0) == (s > 0) ? 1 : -1);
+        return encodeMagnitude(sign, m, e, 52, 0L, false, tieBreak, s);
+    }
+
+    // ---- tensors ------------------------------------------------------------------------------
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        Rounding rounding = options.rounding();
+        for (int i = 0; i < x.length; i++) {
+            int c = encode(x[i], rounding, i);
+            codes[i] = c;
+            values[i] = c == NO_CODE ? Float.NaN : decode(c);
+        }
+        return QuantizedTensor.unscaled(codes, values);
+    }
+
+    @Override
+    public float[] fakeQuantize(float[] x, Segments segments, QuantOptions options) {
+        float[] out = new float[x.length];
+        Rounding rounding = options.rounding();
+        boolean rne = rounding instanceof Rounding.NearestEven;
+        for (int i = 0; i < x.length; i++) {
+            int c = rne ? encode(x[i]) : encode(x[i], rounding, i);
+            out[i] = c == NO_CODE ? Float.NaN : decode(c);
+        }
+        return out;
+    }
+
+    // ---- value semantics ----------------------------------------------------------------------
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MiniFloat f && f.exponentBits == exponentBits && f.mantissaBits == mantissaBits
+                && f.bias == bias && f.subnormals == subnormals && f.specials == specials
+                && f.saturating == saturating && f.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(exponentBits, mantissaBits, bias, subnormals, specials, saturating, name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,102 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Rounding;
+import io.quantarch.numerics.quant.Segments;
+
+import java.util.Arrays;
+
+/**
+ * OCP Microscaling (MX v1.0) block format: blocks of k elements (k = 32 by default) share one E8M0
+ * scale. Conversion follows MX v1.0 §6.3 "Algorithm 1" (as reproduced in Rouhani et al., arXiv
+ * 2310.10537): {@code shared_exp = floor(log2(max|V|)) - emax_elem}, {@code X = 2^shared_exp},
+ * {@code P_i = quantize(V_i / X)} with round to nearest even and clamping to the element's max.
+ *
+ * <p>Choices the public description leaves open (reference/formats README §3 and §7): floor(log2) is
+ * the exact binary exponent; shared_exp is clamped to [-127, 127]; an all-zero block gets -127; a block
+ * holding NaN or Inf gets the E8M0 NaN scale, undefined element codes and all-NaN outputs; float32
+ * subnormal inputs are used exactly, not flushed; MXINT8 clamps symmetrically to +/-127.
+ */
+public record MxFormat(String name, ScalarCodec element, int blockSize) implements NumberFormat {
+
+    public MxFormat {
+        if (!(element instanceof MiniFloat) && !(element instanceof MxInt8Element)) {
+            throw new IllegalArgumentException("MX elements are minifloats or MXINT8, got " + element.name());
+        }
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
+        }
+    }
+
+    /** MX v1.0 emax of the element format: 8 (E4M3), 15 (E5M2), 4 (E3M2), 2 (E2M3, E2M1), 0 (INT8). */
+    public int elementEmax() {
+        return element instanceof MiniFloat f ? f.emax() : 0;
+    }
+
+    @Override
+    public int bits() {
+        return element.bits();
+    }
+
+    @Override
+    public double bitsPerElement() {
+        return element.bits() + 8.0 / blockSize;       // MX v1.0: one 8-bit E8M0 scale per block
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.MX;
+    }
+
+    @Override
+    public String description() {
+        return "OCP MX block format: " + element.name() + " elements, " + blockSize
+                + " per block sharing one E8M0 scale (" + bitsPerElement() + " bits/element)";
+    }
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        Segments blocks = segments.chunked(blockSize);
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        float[] scales = new float[blocks.count()];
+        int[] scaleCodes = new int[blocks.count()];
+        int emax = elementEmax();
+        for (int b = 0; b < blocks.count(); b++) {
+            int from = blocks.start(b);
+            int to = blocks.end(b);
+            if (!GroupStats.allFinite(x, from, to)) {
+                scaleCodes[b] = E8M0.NAN;
+                scales[b] = Float.NaN;
+                Arrays.fill(codes, from, to, ScalarCodec.NO_CODE);
+                Arrays.fill(values, from, to, Float.NaN);
+                continue;
+            }
+            float amax = GroupStats.maxAbs(x, from, to);
+            int sharedExp = amax == 0f ? -E8M0.BIAS : GroupStats.floorLog2(amax) - emax;
+            sharedExp = Math.max(-E8M0.BIAS, Math.min(E8M0.BIAS, sharedExp));
+            scaleCodes[b] = E8M0.codeOf(sharedExp);
+            scales[b] = Math.scalb(1f, sharedExp);
+            for (int i = from; i < to; i++) {
+                float v = Math.scalb(x[i], -sharedExp);   // exact power-of-two scaling
+                int c = encodeElement(v, options.rounding(), i);
+                codes[i] = c;
+                values[i] = Math.scalb(element.decode(c), sharedExp);
+            }
+        }
+        return new QuantizedTensor(codes, values, blocks, scales, scaleCodes, null, Float.NaN);
+    }
+
+    private int encodeElement(float v, Rounding rounding, long index) {
+        if (element instanceof MiniFloat f) {
+            return f.encode(v, rounding, index);
+        }
+        if (rounding instanceof Rounding.Stochastic) {
+            double level = IntFormat.round(v * 64f, rounding, index);   // v * 64 is exact
+            return (int) Math.max(-127, Math.min(127, level)) & 0xFF;
+        }
+        return element.encode(v);
+    }
+}

@@ -1,0 +1,95 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Segments;
+
+/**
+ * NVIDIA NVFP4: E2M1 elements in blocks of 16 consecutive values of a row, one FP8 E4M3 scale per
+ * block, and a float32 per-tensor scale. The arithmetic, which NVIDIA's public description leaves
+ * open, follows TransformerEngine's reference quantizer (reference/formats README §4), every step a
+ * float32 operation:
+ * <pre>
+ * S_enc = min(fl(2688 / amax_tensor), FLT_MAX) (1 if 0), S_dec = fl(1 / S_enc)       2688 = 448 * 6
+ * d_b   = clamp(min(fl(fl(amax_b / 6) * S_enc), FLT_MAX), -448, 448); s_b = E4M3(d_b), RNE
+ * enc_b = min(fl(1 / fl(s_b * S_dec)), FLT_MAX); q_i = E2M1(clamp(fl(x_i * enc_b), -6, 6)), RNE
+ * x^_i  = fl(q_i * s_b * S_dec)    (q_i * s_b is exact, so one rounding)
+ * </pre>
+ */
+public record Nvfp4(int blockSize) implements NumberFormat {
+
+    public static final Nvfp4 DEFAULT = new Nvfp4(16);
+    private static final MiniFloat E2M1 = MiniFloat.fp4E2m1();
+    private static final MiniFloat E4M3 = MiniFloat.fp8E4m3();
+
+    public Nvfp4 {
+        if (blockSize < 1) {
+            throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
+        }
+    }
+
+    @Override
+    public String name() {
+        return blockSize == 16 ? "nvfp4" : "nvfp4_k" + blockSize;
+    }
+
+    @Override
+    public int bits() {
+        return 4;
+    }
+
+    @Override
+    public double bitsPerElement() {
+        return 4 + 8.0 / blockSize;                    // the per-tensor float32 scale is negligible
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.NVFP4;
+    }
+
+    @Override
+    public String description() {
+        return "NVFP4: E2M1 elements, " + blockSize + " per block with an E4M3 scale, plus a float32 tensor scale";
+    }
+
+    @Override
+    public ScalarCodec element() {
+        return E2M1;
+    }
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        Segments blocks = segments.chunked(blockSize);
+        float amaxT = GroupStats.maxAbs(x, 0, x.length);
+        float sEnc = Math.min(2688f / amaxT, Float.MAX_VALUE);
+        if (sEnc == 0f) {
+            sEnc = 1f;
+        }
+        float sDec = 1f / sEnc;
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        float[] scales = new float[blocks.count()];
+        int[] scaleCodes = new int[blocks.count()];
+        for (int b = 0; b < blocks.count(); b++) {
+            int from = blocks.start(b);
+            int to = blocks.end(b);
+            float amaxB = GroupStats.maxAbs(x, from, to);
+            float d = Math.min((amaxB / 6f) * sEnc, Float.MAX_VALUE);
+            d = Math.max(-448f, Math.min(448f, d));
+            int sb = E4M3.encode(d);
+            float sbValue = E4M3.decode(sb);
+            scaleCodes[b] = sb;
+            scales[b] = sbValue;
+            float enc = Math.min(1f / (sbValue * sDec), Float.MAX_VALUE);
+            for (int i = from; i < to; i++) {
+                float y = Math.max(-6f, Math.min(6f, x[i] * enc));
+                int q = E2M1.encode(y, options.rounding(), i);
+                codes[i] = q;
+                values[i] = (E2M1.decode(q) * sbValue) * sDec;
+            }
+        }
+        return new QuantizedTensor(codes, values, blocks, scales, scaleCodes, null, sDec);
+    }
+}

@@ -1,0 +1,64 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Segments;
+
+/**
+ * Logarithmic (power-of-two) quantization with a power-of-two per-tensor scale: the scale 2^E puts the
+ * tensor's largest magnitude on the top level (E = the power of two nearest to max|x|, midpoint rounding
+ * up), stored as an E8M0 code; elements are {@link Pow2Codec} levels of {@code x / 2^E}.
+ */
+public record Pow2(int bits) implements NumberFormat {
+
+    public Pow2 {
+        new Pow2Codec(bits);                           // validates
+    }
+
+    @Override
+    public String name() {
+        return "pow2_" + bits;
+    }
+
+    @Override
+    public double bitsPerElement() {
+        return bits;
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.POW2;
+    }
+
+    @Override
+    public String description() {
+        Pow2Codec c = element();
+        return "power-of-two levels 0, +/-2^0 .. 2^" + (1 - c.levels()) + " x a power-of-two tensor scale (" + bits + " bits)";
+    }
+
+    @Override
+    public Pow2Codec element() {
+        return new Pow2Codec(bits);
+    }
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        Pow2Codec codec = element();
+        float amax = GroupStats.maxAbs(x, 0, x.length);
+        int scaleCode = (amax > 0 && Float.isFinite(amax)) ? E8M0.INSTANCE.encode(amax) : E8M0.BIAS;
+        if (scaleCode == E8M0.NAN) {
+            scaleCode = E8M0.BIAS;
+        }
+        int e = scaleCode - E8M0.BIAS;
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int c = codec.encode(Math.scalb(x[i], -e));
+            codes[i] = c;
+            values[i] = c == ScalarCodec.NO_CODE ? Float.NaN : Math.scalb(codec.decode(c), e);
+        }
+        return new QuantizedTensor(codes, values, Segments.whole(x.length), new float[] {Math.scalb(1f, e)},
+                new int[] {scaleCode}, null, Float.NaN);
+    }
+}

@@ -1,0 +1,86 @@
+package io.quantarch.numerics.format;
+
+import io.quantarch.numerics.quant.Granularity;
+import io.quantarch.numerics.quant.QuantOptions;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.numerics.quant.Segments;
+
+/**
+ * A minifloat element with a float32 scale per tensor, channel or group, chosen so the group's
+ * clipping value maps to the element's largest finite value: {@code scale = fl(clip / maxFinite)},
+ * {@code code = encode(fl(x / scale))}, {@code value = fl(decode(code) * scale)}. This is how FP8
+ * weights and activations are deployed (a per-tensor or per-channel scale); the unscaled
+ * {@link MiniFloat} is the raw code book.
+ */
+public record ScaledFloat(MiniFloat element, Granularity granularity) implements NumberFormat {
+
+    @Override
+    public String name() {
+        return element.name() + granularity.suffix();
+    }
+
+    @Override
+    public int bits() {
+        return element.bits();
+    }
+
+    @Override
+    public double bitsPerElement() {
+        return element.bits() + granularity.scaleBitsPerElement(IntFormat.STORED_SCALE_BITS, 4096);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.SCALED_FLOAT;
+    }
+
+    @Override
+    public String description() {
+        return element.description() + "; float32 scale per " + granularity.suffix().substring(1);
+    }
+
+    @Override
+    public QuantizedTensor quantize(float[] x, Segments segments, QuantOptions options) {
+        segments.requireLength(x.length);
+        Segments groups = granularity.groups(segments);
+        int[] codes = new int[x.length];
+        float[] values = new float[x.length];
+        float[] scales = new float[groups.count()];
+        float[] scratch = null;
+        int[] scratchCodes = null;
+        for (int g = 0; g < groups.count(); g++) {
+            int from = groups.start(g);
+            int to = groups.end(g);
+            float ratio = 1f;
+            if (!(options.calibration() instanceof io.quantarch.numerics.quant.Calibration.MaxAbs)) {
+                if (scratch == null) {
+                    scratch = new float[x.length];
+                    scratchCodes = new int[x.length];
+                }
+                float[] s = scratch;
+                int[] sc = scratchCodes;
+                ratio = options.calibration().clipRatio(x, from, to, r -> {
+                    quantizeGroup(x, from, to, r, sc, s, options);
+                    return GroupStats.mse(x, s, from, to);
+                });
+            }
+            scales[g] = quantizeGroup(x, from, to, ratio, codes, values, options);
+        }
+        return new QuantizedTensor(codes, values, groups, scales, null, null, Float.NaN);
+    }
+
+    private float quantizeGroup(float[] x, int from, int to, float ratio, int[] codes, float[] values, QuantOptions options) {
+        float amax = GroupStats.maxAbs(x, from, to);
+        float clip = ratio == 1f ? amax : amax * ratio;
+        float scale = clip / element.maxFinite();
+        if (scale == 0f || !Float.isFinite(scale)) {
+            scale = 1f;
+        }
+        for (int i = from; i < to; i++) {
+            int c = element.encode(x[i] / scale, options.rounding(), i);
+            codes[i] = c;
+            values[i] = c == ScalarCodec.NO_CODE ? Float.NaN : element.decode(c) * scale;
+        }
+        return scale;
+    }
+}
