@@ -60,7 +60,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         this.exponentBits = exponentBits;
         this.mantissaBits = mantissaBits;
         this.bias = bias;
-        this.subnormals = subnormals && mantissaBits > 0;
+        this.subnormals = subnormals;
         this.specials = Objects.requireNonNull(specials);
         this.saturating = saturating;
         this.bits = 1 + exponentBits + mantissaBits;
@@ -97,7 +97,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
             throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " with " + specials
                     + " special values has no normal binade");
         }
-        int lowestBitExponent = 1 - bias - (this.subnormals ? mantissaBits : 0);
+        int lowestBitExponent = 1 - bias - (subnormals ? mantissaBits : 0);
         int topExponent = maxBiasedExponent - bias;
         if (lowestBitExponent < -149 || topExponent > 127) {
             throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " bias " + bias
@@ -106,7 +106,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         this.maxFiniteCode = (maxBiasedExponent << mantissaBits) | maxMantissaAtTop;
         this.maxFinite = Math.scalb((float) ((1 << mantissaBits) | maxMantissaAtTop), topExponent - mantissaBits);
         this.minNormal = Math.scalb(1f, 1 - bias);
-        this.minSubnormal = this.subnormals ? Math.scalb(1f, 1 - bias - mantissaBits) : 0f;
+        this.minSubnormal = subnormals && mantissaBits > 0 ? Math.scalb(1f, 1 - bias - mantissaBits) : 0f;
         this.name = name != null ? name : defaultName(exponentBits, mantissaBits, bias, this.subnormals, specials);
         if (bits <= MAX_TABLE_BITS) {
             float[] table = new float[1 << bits];
@@ -184,7 +184,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
             case IEEE -> sb.append("_ieee");
             case NONE -> { }
         }
-        if (!subnormals && m > 0) {
+        if (!subnormals) {
             sb.append("_nosub");
         }
         return sb.toString();
@@ -292,7 +292,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
             magnitude = Float.NaN;
         } else if (biasedExp == 0) {
             // subnormal (or denormals-are-zero when subnormals are off)
-            magnitude = subnormals ? Math.scalb((float) mant, 1 - bias - mantissaBits) : 0f;
+            magnitude = subnormals && mant != 0 ? Math.scalb((float) mant, 1 - bias - mantissaBits) : 0f;
         } else {
             magnitude = Math.scalb((float) ((1 << mantissaBits) | mant), biasedExp - bias - mantissaBits);
         }
@@ -364,7 +364,9 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
             return sign;                               // flush before rounding (reference README §7, choice 4)
         }
         int shift = e >= emin ? p - mantissaBits : p - mantissaBits + (emin - e);
-        long q = roundShift(m, shift, random, stochastic, tieBreak);
+        // Ties go to the even code. For M >= 1 the code's last bit is q's; for M = 0 it is the exponent's.
+        int truncatedOdd = (mantissaBits == 0 && e >= emin) ? (e + bias) & 1 : -1;
+        long q = roundShift(m, shift, random, stochastic, tieBreak, truncatedOdd);
         int biasedExp;
         int mant;
         if (e >= emin) {
@@ -387,8 +389,11 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         return sign | (biasedExp << mantissaBits) | mant;
     }
 
-    /** m >> shift rounded to nearest even (or stochastically); shift >= 1. */
-    private static long roundShift(long m, int shift, long random, boolean stochastic, int tieBreak) {
+    /**
+     * m >> shift rounded to nearest, ties to even (or stochastically); shift >= 1. {@code truncatedOdd}
+     * overrides the parity of the truncated candidate (-1: use q's own parity).
+     */
+    private static long roundShift(long m, int shift, long random, boolean stochastic, int tieBreak, int truncatedOdd) {
         if (shift > 62) {
             shift = 62;                                // m < 2^53: anything beyond rounds the same
         }
@@ -399,7 +404,8 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
             return draw < rem ? q + 1 : q;
         }
         long half = 1L << (shift - 1);
-        if (rem > half || (rem == half && (tieBreak > 0 || (tieBreak == 0 && (q & 1) != 0)))) {
+        boolean odd = truncatedOdd < 0 ? (q & 1) != 0 : truncatedOdd == 1;
+        if (rem > half || (rem == half && (tieBreak > 0 || (tieBreak == 0 && odd)))) {
             q++;
         }
         return q;

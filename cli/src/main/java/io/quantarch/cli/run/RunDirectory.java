@@ -1,0 +1,76 @@
+package io.quantarch.cli.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A result directory that appears only when complete: the run writes into a hidden temporary
+ * directory beside the target and {@link #commit()} renames it.
+ */
+public final class RunDirectory implements AutoCloseable {
+
+    private final Path target;
+    private final Path work;
+    private boolean committed;
+
+    private RunDirectory(Path target, Path work) {
+        this.target = target;
+        this.work = work;
+    }
+
+    /** A new run directory {@code results/<prefix>-<timestamp>} under the quantarch home (or the working directory). */
+    public static RunDirectory timestamped(String prefix) throws IOException {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path target = resultsRoot().resolve(prefix + "-" + stamp);
+        int k = 2;
+        while (Files.exists(target)) {
+            target = resultsRoot().resolve(prefix + "-" + stamp + "-" + k++);
+        }
+        return at(target);
+    }
+
+    /** A run directory at {@code target}; it must not exist yet, or be empty. */
+    public static RunDirectory at(Path target) throws IOException {
+        return new RunDirectory(target.toAbsolutePath().normalize(), AtomicOutput.temporaryDirectory(target));
+    }
+
+    /** {@code $QUANTARCH_HOME/results} when the launcher set it, else {@code ./results}. */
+    public static Path resultsRoot() {
+        String home = System.getenv("QUANTARCH_HOME");
+        return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath().resolve("results");
+    }
+
+    /** Where to write files now. */
+    public Path work() {
+        return work;
+    }
+
+    /** Where the results will be once committed. */
+    public Path target() {
+        return target;
+    }
+
+    public Path commit() throws IOException {
+        if (Files.exists(target)) {
+            try (var s = Files.list(target)) {
+                if (s.findAny().isPresent()) {
+                    throw new IOException("result directory " + target + " exists and is not empty");
+                }
+            }
+            Files.delete(target);
+        }
+        AtomicOutput.commit(work, target);
+        committed = true;
+        return target;
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            AtomicOutput.discard(work);
+        }
+    }
+}
