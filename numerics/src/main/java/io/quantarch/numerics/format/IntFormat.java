@@ -105,6 +105,7 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
             if (scale == 0f) {
                 scale = 1f;                            // all-zero group (or underflow): reference §5
             }
+            boolean rne = rounding instanceof Rounding.NearestEven;
             for (int i = from; i < to; i++) {
                 float q = x[i] / scale;
                 if (q != q) {
@@ -112,7 +113,7 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
                     values[i] = Float.NaN;
                     continue;
                 }
-                double level = round(q, rounding, i);
+                double level = rne ? Math.rint(q) : round(q, rounding, i);
                 int c = (int) Math.max(-qmax, Math.min(qmax, level));
                 codes[i] = c;
                 values[i] = c * scale;
@@ -133,6 +134,7 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
                 scale = 1f;
             }
             zp = (int) Math.max(0, Math.min(qmax, Math.rint(-lo / scale)));
+            boolean rne = rounding instanceof Rounding.NearestEven;
             for (int i = from; i < to; i++) {
                 float q = x[i] / scale;
                 if (q != q) {
@@ -140,7 +142,7 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
                     values[i] = Float.NaN;
                     continue;
                 }
-                double level = round(q, rounding, i) + zp;
+                double level = (rne ? Math.rint(q) : round(q, rounding, i)) + zp;
                 int c = (int) Math.max(0, Math.min(qmax, level));
                 codes[i] = c;
                 values[i] = (c - zp) * scale;

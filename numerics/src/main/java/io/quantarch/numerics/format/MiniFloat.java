@@ -48,6 +48,11 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     private final float minNormal;
     private final float minSubnormal;
     private final float[] decodeTable;     // null when bits > MAX_TABLE_BITS
+    private final int minNormalBits;       // float32 bits of the smallest normal; fast path at or above it
+    private final int rebias;              // (127 - bias) << mantissaBits: float32 exponent field -> ours
+    private final boolean fastPath;        // the smallest normal is a float32 normal
+    private final short[] encodeTable;     // formats of <= 8 bits: code by rounding class, -1 = use the slow path
+    private final int stickyMask;          // float32 mantissa bits below the guard bit
 
     private MiniFloat(String name, int exponentBits, int mantissaBits, int bias, boolean subnormals,
                       SpecialValues specials, boolean saturating) {
@@ -107,7 +112,31 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         this.maxFinite = Math.scalb((float) ((1 << mantissaBits) | maxMantissaAtTop), topExponent - mantissaBits);
         this.minNormal = Math.scalb(1f, 1 - bias);
         this.minSubnormal = subnormals && mantissaBits > 0 ? Math.scalb(1f, 1 - bias - mantissaBits) : 0f;
+        this.minNormalBits = Float.floatToRawIntBits(minNormal);
+        this.rebias = (127 - bias) << mantissaBits;
+        this.fastPath = 1 - bias >= -126;
         this.name = name != null ? name : defaultName(exponentBits, mantissaBits, bias, this.subnormals, specials);
+        this.stickyMask = (1 << (22 - mantissaBits)) - 1;
+        if (bits <= 8) {
+            // Every float32 magnitude is in one rounding class: its exponent, its top M mantissa bits, the
+            // guard bit, and whether any lower bit is set (sticky). The encoded code is the same for every
+            // member of a class, in the normal and subnormal ranges alike, so one exact slow-path encode per
+            // class gives a branch-free encoder. Index = (a >>> (22 - M)) << 1 | sticky.
+            short[] table = new short[1 << (8 + mantissaBits + 2)];
+            for (int idx = 0; idx < table.length; idx++) {
+                int a = ((idx >>> 1) << (22 - mantissaBits)) | (idx & 1);
+                int code;
+                try {
+                    code = encodeBits(a, 0L, false);
+                } catch (NotRepresentableException e) {
+                    code = -1;
+                }
+                table[idx] = (short) (code == NO_CODE ? -1 : code);
+            }
+            this.encodeTable = table;
+        } else {
+            this.encodeTable = null;
+        }
         if (bits <= MAX_TABLE_BITS) {
             float[] table = new float[1 << bits];
             for (int c = 0; c < table.length; c++) {
@@ -306,7 +335,40 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
 
     @Override
     public int encode(float x) {
-        return encodeBits(Float.floatToRawIntBits(x), 0L, false);
+        int fbits = Float.floatToRawIntBits(x);
+        int a = fbits & 0x7FFFFFFF;
+        if (encodeTable != null) {
+            int code = encodeTable[((a >>> (22 - mantissaBits)) << 1) | ((a & stickyMask) + stickyMask >>> (22 - mantissaBits))];
+            if (code >= 0) {
+                return code | ((fbits >>> 31) << (bits - 1));
+            }
+            return encodeBits(fbits, 0L, false);
+        }
+        if (fastPath && a >= minNormalBits && a < 0x7F800000) {
+            // Result in the normal range: round to nearest even by adding the rounding bias to the float32
+            // bit pattern (a carry out of the mantissa moves into the exponent field, as it should), then
+            // move from float32's exponent bias to ours. Same result as encodeBits, far fewer branches.
+            int shift = 23 - mantissaBits;
+            int rounded = (a + ((1 << (shift - 1)) - 1) + ((a >>> shift) & 1)) >>> shift;
+            int code = rounded - rebias;
+            if (code <= maxFiniteCode) {
+                return (fbits < 0 ? signBit : 0) | code;
+            }
+        } else if (fastPath && a >= 0x00800000 && a < minNormalBits) {
+            // A float32 normal below our smallest normal: flush, or round to a subnormal code. The same
+            // bias trick on the significand; a carry out gives code 1 << M, which is the smallest normal.
+            if (!subnormals) {
+                return fbits < 0 ? signBit : 0;
+            }
+            int shift = 23 - mantissaBits + (minNormalBits >>> 23) - (a >>> 23);
+            if (shift > 31) {
+                return fbits < 0 ? signBit : 0;
+            }
+            int m24 = (a & 0x7FFFFF) | 0x800000;
+            int q = (m24 + ((1 << (shift - 1)) - 1) + ((m24 >>> shift) & 1)) >>> shift;
+            return (fbits < 0 ? signBit : 0) | q;
+        }
+        return encodeBits(fbits, 0L, false);
     }
 
     /** Encodes with stochastic rounding: {@code random} supplies 64 uniformly random bits. */

@@ -64,6 +64,7 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
         float[] scales = new float[blocks.count()];
         int[] scaleCodes = new int[blocks.count()];
         int emax = elementEmax();
+        boolean rne = options.rounding() instanceof Rounding.NearestEven;
         for (int b = 0; b < blocks.count(); b++) {
             int from = blocks.start(b);
             int to = blocks.end(b);
@@ -78,12 +79,24 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
             int sharedExp = amax == 0f ? -E8M0.BIAS : GroupStats.floorLog2(amax) - emax;
             sharedExp = Math.max(-E8M0.BIAS, Math.min(E8M0.BIAS, sharedExp));
             scaleCodes[b] = E8M0.codeOf(sharedExp);
-            scales[b] = Math.scalb(1f, sharedExp);
-            for (int i = from; i < to; i++) {
-                float v = Math.scalb(x[i], -sharedExp);   // exact power-of-two scaling
-                int c = encodeElement(v, options.rounding(), i);
-                codes[i] = c;
-                values[i] = Math.scalb(element.decode(c), sharedExp);
+            float scale = Math.scalb(1f, sharedExp);
+            float inverse = Math.scalb(1f, -sharedExp);
+            scales[b] = scale;
+            // Multiplying by a power of two is exact unless the product is a float32 subnormal; such tiny
+            // scaled values are far below half the element's smallest step and encode to a signed zero
+            // either way. The dequantized products are exactly representable (reference README §3).
+            if (rne && element instanceof MiniFloat f) {
+                for (int i = from; i < to; i++) {
+                    int c = f.encode(x[i] * inverse);
+                    codes[i] = c;
+                    values[i] = f.decode(c) * scale;
+                }
+            } else {
+                for (int i = from; i < to; i++) {
+                    int c = encodeElement(x[i] * inverse, options.rounding(), i);
+                    codes[i] = c;
+                    values[i] = element.decode(c) * scale;
+                }
             }
         }
         return new QuantizedTensor(codes, values, blocks, scales, scaleCodes, null, Float.NaN);
