@@ -24,7 +24,7 @@ qa_find_jdk() {
       return 0
     fi
   fi
-  for home in /usr/lib/jvm/*; do
+  for home in "${QUANTARCH_JVM_DIR:-/usr/lib/jvm}"/*; do
     [ -d "$home" ] || continue
     m=$(qa_jdk_major "$home")
     if [ -n "$m" ] && [ "$m" -ge 21 ] && [ "$m" -gt "$best_major" ]; then
@@ -40,8 +40,8 @@ qa_find_jdk() {
   fi
   if [ -z "$best" ]; then
     local seen
-    seen=$(for home in /usr/lib/jvm/*; do m=$(qa_jdk_major "$home"); [ -n "$m" ] && printf '%s ' "$m"; done)
-    echo "quantarch: no JDK >= 21 found (JAVA_HOME=${JAVA_HOME:-unset}; JDKs under /usr/lib/jvm: ${seen:-none}); install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it" >&2
+    seen=$(for home in "${QUANTARCH_JVM_DIR:-/usr/lib/jvm}"/*; do m=$(qa_jdk_major "$home"); [ -n "$m" ] && printf '%s ' "$m"; done)
+    echo "quantarch: no JDK >= 21 found (JAVA_HOME=${JAVA_HOME:-unset}; JDKs under ${QUANTARCH_JVM_DIR:-/usr/lib/jvm}: ${seen:-none}); install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it" >&2
     exit 2
   fi
   export JAVA_HOME="$best"
