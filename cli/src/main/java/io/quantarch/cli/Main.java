@@ -1,6 +1,6 @@
 package io.quantarch.cli;
 
-import io.quantarch.cli.config.ConfigException;
+import io.quantarch.workloads.io.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,7 +1,7 @@
 package io.quantarch.cli;
 
-import io.quantarch.cli.config.ConfigException;
-import io.quantarch.cli.config.CsvInput;
+import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.workloads.io.CsvInput;
 import io.quantarch.cli.run.AtomicOutput;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.Kind;

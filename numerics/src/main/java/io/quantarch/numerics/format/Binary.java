@@ -1,6 +1,7 @@
 package io.quantarch.numerics.format;
 
 import io.quantarch.numerics.arith.ExactSum;
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -61,5 +62,11 @@ public record Binary() implements NumberFormat {
             values[i] = c * scale;
         }
         return new QuantizedTensor(codes, values, Segments.whole(x.length), new float[] {scale}, null, null, Float.NaN);
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        float scale = ExactSum.meanAbs(tensor, 0, tensor.length);
+        return x -> x != x ? Float.NaN : (x < 0 ? -scale : scale);
     }
 }

@@ -1,6 +1,7 @@
 package io.quantarch.numerics.format;
 
 import io.quantarch.numerics.arith.ExactSum;
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -73,5 +74,13 @@ public record ComplexPm1Pmi() implements NumberFormat {
             }
         }
         return new QuantizedTensor(codes, values, Segments.whole(x.length), new float[] {scale}, null, null, Float.NaN);
+    }
+
+    /** Per element this sees a real number only (imaginary part 0): the nearest of +/- scale. */
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        float scale = quantize(tensor.length % 2 == 0 ? tensor : java.util.Arrays.copyOf(tensor, tensor.length + 1),
+                Segments.whole(tensor.length + tensor.length % 2)).scales()[0];
+        return x -> x != x ? Float.NaN : (x < 0 ? -scale : scale);
     }
 }

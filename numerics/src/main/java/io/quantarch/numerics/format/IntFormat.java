@@ -1,6 +1,7 @@
 package io.quantarch.numerics.format;
 
 import io.quantarch.numerics.quant.Granularity;
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Rounding;
@@ -159,5 +160,40 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
                 yield st.uniform(index) < q - f ? f + 1 : f;
             }
         };
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        int n = to - from;
+        float[] group = java.util.Arrays.copyOfRange(tensor, from, to);
+        QuantizedTensor q = new IntFormat(bits, symmetric, Granularity.TENSOR).quantize(group, Segments.whole(n), options.withRounding(Rounding.NEAREST_EVEN));
+        float scale = q.scales()[0];
+        int zp = q.zeroPoints() == null ? 0 : q.zeroPoints()[0];
+        int qmax = qmax();
+        if (symmetric) {
+            return x -> {
+                float v = x / scale;
+                if (v != v) {
+                    return Float.NaN;
+                }
+                return (int) Math.max(-qmax, Math.min(qmax, Math.rint(v))) * scale;
+            };
+        }
+        return x -> {
+            float v = x / scale;
+            if (v != v) {
+                return Float.NaN;
+            }
+            int c = (int) Math.max(0, Math.min(qmax, Math.rint(v) + zp));
+            return (c - zp) * scale;
+        };
+    }
+
+    /**
+     * Quantizer with a range fixed beforehand (static activation scales): the scale that max-abs
+     * calibration would derive from a group whose extremes are {@code lo} and {@code hi}.
+     */
+    public FixedScaleQuantizer fixedRange(float lo, float hi) {
+        return fixedScale(new float[] {Math.min(lo, 0f), Math.max(hi, 0f)}, 0, 2, QuantOptions.DEFAULT);
     }
 }

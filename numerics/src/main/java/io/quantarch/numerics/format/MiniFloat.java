@@ -573,4 +573,9 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     public String toString() {
         return name;
     }
+
+    @Override
+    public io.quantarch.numerics.quant.FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        return this::round;
+    }
 }

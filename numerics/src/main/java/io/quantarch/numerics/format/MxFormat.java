@@ -1,5 +1,6 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Rounding;
@@ -111,5 +112,18 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
             return (int) Math.max(-127, Math.min(127, level)) & 0xFF;
         }
         return element.encode(v);
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        if (!GroupStats.allFinite(tensor, from, to)) {
+            return x -> Float.NaN;
+        }
+        float amax = GroupStats.maxAbs(tensor, from, to);
+        int sharedExp = amax == 0f ? -E8M0.BIAS : GroupStats.floorLog2(amax) - elementEmax();
+        sharedExp = Math.max(-E8M0.BIAS, Math.min(E8M0.BIAS, sharedExp));
+        float scale = Math.scalb(1f, sharedExp);
+        float inverse = Math.scalb(1f, -sharedExp);
+        return x -> element.decode(element.encode(x * inverse)) * scale;
     }
 }

@@ -1,5 +1,6 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -75,5 +76,17 @@ public sealed interface NumberFormat
 
     default float[] fakeQuantize(float[] x, Segments segments) {
         return fakeQuantize(x, segments, QuantOptions.DEFAULT);
+    }
+
+    /**
+     * A quantizer for single values with the parameters this format derives from the scale group
+     * {@code tensor[from, to)} (and from the whole {@code tensor} for per-tensor statistics such as
+     * NVFP4's second-level scale). Per-tensor formats take the whole array as the group. Rounding is to
+     * nearest even.
+     */
+    FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options);
+
+    default FixedScaleQuantizer fixedScale(float[] tensor) {
+        return fixedScale(tensor, 0, tensor.length, QuantOptions.DEFAULT);
     }
 }

@@ -1,5 +1,6 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -91,5 +92,20 @@ public record Nvfp4(int blockSize) implements NumberFormat {
             }
         }
         return new QuantizedTensor(codes, values, blocks, scales, scaleCodes, null, sDec);
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        float amaxT = GroupStats.maxAbs(tensor, 0, tensor.length);
+        float sEnc = Math.min(2688f / amaxT, Float.MAX_VALUE);
+        if (sEnc == 0f) {
+            sEnc = 1f;
+        }
+        float sDec = 1f / sEnc;
+        float amaxB = GroupStats.maxAbs(tensor, from, to);
+        float d = Math.max(-448f, Math.min(448f, Math.min((amaxB / 6f) * sEnc, Float.MAX_VALUE)));
+        float sbValue = E4M3.decode(E4M3.encode(d));
+        float enc = Math.min(1f / (sbValue * sDec), Float.MAX_VALUE);
+        return x -> (E2M1.decode(E2M1.encode(Math.max(-6f, Math.min(6f, x * enc)))) * sbValue) * sDec;
     }
 }

@@ -1,5 +1,6 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -60,5 +61,16 @@ public record Pow2(int bits) implements NumberFormat {
         }
         return new QuantizedTensor(codes, values, Segments.whole(x.length), new float[] {Math.scalb(1f, e)},
                 new int[] {scaleCode}, null, Float.NaN);
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        float scale = quantize(tensor, Segments.whole(tensor.length)).scales()[0];
+        int e = Math.getExponent(scale);
+        Pow2Codec codec = element();
+        return x -> {
+            int c = codec.encode(Math.scalb(x, -e));
+            return c == ScalarCodec.NO_CODE ? Float.NaN : Math.scalb(codec.decode(c), e);
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.quantarch.numerics.format;
 
 import io.quantarch.numerics.quant.Granularity;
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -82,5 +83,21 @@ public record ScaledFloat(MiniFloat element, Granularity granularity) implements
             values[i] = c == ScalarCodec.NO_CODE ? Float.NaN : element.decode(c) * scale;
         }
         return scale;
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        float[] group = java.util.Arrays.copyOfRange(tensor, from, to);
+        float scale = new ScaledFloat(element, Granularity.TENSOR).quantize(group, Segments.whole(group.length),
+                options.withRounding(io.quantarch.numerics.quant.Rounding.NEAREST_EVEN)).scales()[0];
+        return x -> {
+            int c = element.encode(x / scale);
+            return c == ScalarCodec.NO_CODE ? Float.NaN : element.decode(c) * scale;
+        };
+    }
+
+    /** Quantizer with a clipping value fixed beforehand (static activation scale). */
+    public FixedScaleQuantizer fixedClip(float clip) {
+        return fixedScale(new float[] {clip}, 0, 1, QuantOptions.DEFAULT);
     }
 }

@@ -1,6 +1,7 @@
 package io.quantarch.numerics.format;
 
 import io.quantarch.numerics.arith.ExactSum;
+import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -59,5 +60,12 @@ public record Ternary() implements NumberFormat {
             values[i] = c * gamma;
         }
         return new QuantizedTensor(codes, values, Segments.whole(x.length), new float[] {gamma}, null, null, Float.NaN);
+    }
+
+    @Override
+    public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
+        float gamma = ExactSum.meanAbs(tensor, 0, tensor.length);
+        float denom = gamma + EPSILON;
+        return x -> (int) Math.max(-1, Math.min(1, Math.rint(x / denom))) * gamma;
     }
 }

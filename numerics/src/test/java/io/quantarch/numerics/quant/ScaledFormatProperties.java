@@ -166,4 +166,31 @@ class ScaledFormatProperties {
         }
         return s / a.length;
     }
+
+    @Provide
+    Arbitrary<String> anyFormat() {
+        return Arbitraries.of(io.quantarch.numerics.format.Formats.listed().stream()
+                .map(NumberFormat::name).filter(n -> !n.equals("complex_pm1_pmi")).toList());
+    }
+
+    /** fixedScale(group) applied element by element equals quantize(tensor) (the FixedScaleQuantizer contract). */
+    @Property(tries = 400)
+    void fixedScaleAgreesWithQuantize(@ForAll("anyFormat") String name, @ForAll long seed,
+                                      @ForAll @IntRange(min = -12, max = 12) int scaleExp) {
+        NumberFormat f = Formats.byName(name);
+        int rows = 2;
+        int cols = 96;
+        float[] x = tensor(seed, rows * cols, scaleExp);
+        Segments s = Segments.rows(rows, cols);
+        QuantizedTensor q = f.quantize(x, s);
+        for (int g = 0; g < q.groups().count(); g++) {
+            int from = q.groups().start(g);
+            int to = q.groups().end(g);
+            FixedScaleQuantizer fq = f.fixedScale(x, from, to, QuantOptions.DEFAULT);
+            for (int i = from; i < to; i++) {
+                assertEquals(Float.floatToRawIntBits(q.values()[i]), Float.floatToRawIntBits(fq.dequantize(x[i])),
+                        name + " group " + g + " element " + i + ": " + x[i]);
+            }
+        }
+    }
 }

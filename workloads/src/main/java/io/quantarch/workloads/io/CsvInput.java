@@ -1,4 +1,4 @@
-package io.quantarch.cli.config;
+package io.quantarch.workloads.io;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

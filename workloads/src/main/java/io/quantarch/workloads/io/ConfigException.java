@@ -1,4 +1,4 @@
-package io.quantarch.cli.config;
+package io.quantarch.workloads.io;
 
 import java.nio.file.Path;
 

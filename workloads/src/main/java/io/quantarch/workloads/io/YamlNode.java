@@ -1,0 +1,273 @@
+package io.quantarch.workloads.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A YAML value with its file and key path, and typed accessors whose errors name both (Ramulator's
+ * {@code required()/default_val()} style). Parse once at the edge; hand typed records inward.
+ */
+public final class YamlNode {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+
+    private final String file;
+    private final String path;
+    private final JsonNode node;
+
+    private YamlNode(String file, String path, JsonNode node) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+    }
+
+    public static YamlNode read(Path file) throws ConfigException {
+        try {
+            JsonNode n = MAPPER.readTree(Files.readString(file));
+            if (n == null || n.isMissingNode()) {
+                throw ConfigException.of(file.toString(), "expected a YAML mapping, found an empty file");
+            }
+            return new YamlNode(file.toString(), "", n);
+        } catch (NoSuchFileException e) {
+            throw ConfigException.of(file.toString(), "file not found");
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
+            throw new ConfigException(file.toString(), where, "valid YAML", e.getOriginalMessage().replace('\n', ' '));
+        } catch (IOException e) {
+            throw ConfigException.of(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Parses YAML text (for tests and built-in defaults); {@code name} stands for the file in messages. */
+    public static YamlNode parse(String name, String yaml) throws ConfigException {
+        try {
+            return new YamlNode(name, "", MAPPER.readTree(yaml));
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
+            throw new ConfigException(name, where, "valid YAML", e.getOriginalMessage().replace('\n', ' '));
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String path() {
+        return path.isEmpty() ? "(top level)" : path;
+    }
+
+    private String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private ConfigException error(String expected, String found) {
+        return new ConfigException(file, "key '" + path() + "'", expected, found);
+    }
+
+    public ConfigException errorAt(String expected, String found) {
+        return error(expected, found);
+    }
+
+    private static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isObject()) {
+            return "a mapping";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isNull()) {
+            return "null";
+        }
+        return "'" + n.asText() + "'";
+    }
+
+    public boolean isMapping() {
+        return node.isObject();
+    }
+
+    public boolean isList() {
+        return node.isArray();
+    }
+
+    public boolean isText() {
+        return node.isTextual();
+    }
+
+    public boolean has(String key) {
+        return node.isObject() && node.has(key) && !node.get(key).isNull();
+    }
+
+    /** Rejects keys outside {@code allowed}, naming the closest allowed key. */
+    public YamlNode allowOnly(Collection<String> allowed) throws ConfigException {
+        if (!node.isObject()) {
+            throw error("a mapping", describe(node));
+        }
+        Iterator<String> it = node.fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                String near = allowed.stream().min(Comparator.comparingInt(a -> editDistance(a, k))).orElse("");
+                throw new ConfigException(file, "key '" + child(k) + "'", "one of " + List.copyOf(allowed)
+                        + (near.isEmpty() ? "" : " (did you mean '" + near + "'?)"), "unknown key '" + k + "'");
+            }
+        }
+        return this;
+    }
+
+    public YamlNode allowOnly(String... allowed) throws ConfigException {
+        return allowOnly(Set.of(allowed));
+    }
+
+    public YamlNode get(String key) throws ConfigException {
+        if (!node.isObject()) {
+            throw error("a mapping", describe(node));
+        }
+        JsonNode n = node.get(key);
+        if (n == null || n.isNull()) {
+            throw new ConfigException(file, "key '" + child(key) + "'", "a value", "nothing (the key is required)");
+        }
+        return new YamlNode(file, child(key), n);
+    }
+
+    public List<YamlNode> list() throws ConfigException {
+        if (!node.isArray()) {
+            throw error("a list", describe(node));
+        }
+        List<YamlNode> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(new YamlNode(file, path + "[" + i + "]", node.get(i)));
+        }
+        return out;
+    }
+
+    /** Mapping entries in file order. */
+    public List<java.util.Map.Entry<String, YamlNode>> entries() throws ConfigException {
+        if (!node.isObject()) {
+            throw error("a mapping", describe(node));
+        }
+        List<java.util.Map.Entry<String, YamlNode>> out = new ArrayList<>();
+        Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            out.add(java.util.Map.entry(e.getKey(), new YamlNode(file, child(e.getKey()), e.getValue())));
+        }
+        return out;
+    }
+
+    public String asText() throws ConfigException {
+        if (!node.isValueNode() || node.isNull()) {
+            throw error("a scalar value", describe(node));
+        }
+        return node.asText();
+    }
+
+    public long asLong(long min, long max) throws ConfigException {
+        if (!node.isIntegralNumber() && !(node.isTextual() && node.asText().matches("-?\\d+"))) {
+            throw error("an integer in [" + min + ", " + max + "]", describe(node));
+        }
+        long v = node.asLong();
+        if (v < min || v > max) {
+            throw error("an integer in [" + min + ", " + max + "]", describe(node));
+        }
+        return v;
+    }
+
+    public int asInt(int min, int max) throws ConfigException {
+        return (int) asLong(min, max);
+    }
+
+    public double asDouble(double min, double max) throws ConfigException {
+        if (!node.isNumber() && !(node.isTextual() && node.asText().matches("-?[0-9.]+([eE][-+]?\\d+)?"))) {
+            throw error("a number in [" + min + ", " + max + "]", describe(node));
+        }
+        double v = node.asDouble();
+        if (!(v >= min && v <= max)) {
+            throw error("a number in [" + min + ", " + max + "]", describe(node));
+        }
+        return v;
+    }
+
+    public boolean asBoolean() throws ConfigException {
+        if (!node.isBoolean()) {
+            throw error("true or false", describe(node));
+        }
+        return node.asBoolean();
+    }
+
+    /** The value as one of {@code choices} (case-insensitive). */
+    public String asChoice(Collection<String> choices) throws ConfigException {
+        String v = asText().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!choices.contains(v)) {
+            String near = choices.stream().min(Comparator.comparingInt(a -> editDistance(a, v))).orElse("");
+            throw error("one of " + List.copyOf(choices) + (near.isEmpty() ? "" : " (did you mean '" + near + "'?)"), describe(node));
+        }
+        return v;
+    }
+
+    public int intOr(String key, int def, int min, int max) throws ConfigException {
+        return has(key) ? get(key).asInt(min, max) : def;
+    }
+
+    public long longOr(String key, long def, long min, long max) throws ConfigException {
+        return has(key) ? get(key).asLong(min, max) : def;
+    }
+
+    public double doubleOr(String key, double def, double min, double max) throws ConfigException {
+        return has(key) ? get(key).asDouble(min, max) : def;
+    }
+
+    public boolean boolOr(String key, boolean def) throws ConfigException {
+        return has(key) ? get(key).asBoolean() : def;
+    }
+
+    public String textOr(String key, String def) throws ConfigException {
+        return has(key) ? get(key).asText() : def;
+    }
+
+    /** An integer pair given as {@code N} or {@code [A, B]}. */
+    public int[] pair(int min, int max) throws ConfigException {
+        if (node.isArray()) {
+            if (node.size() != 2) {
+                throw error("two integers [a, b]", node.size() + " values");
+            }
+            List<YamlNode> l = list();
+            return new int[] {l.get(0).asInt(min, max), l.get(1).asInt(min, max)};
+        }
+        int v = asInt(min, max);
+        return new int[] {v, v};
+    }
+
+    public static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,160 @@
+package io.quantarch.workloads.zoo;
+
+import io.quantarch.workloads.layer.Attention;
+import io.quantarch.workloads.layer.Conv2d;
+import io.quantarch.workloads.layer.Elementwise;
+import io.quantarch.workloads.layer.Embedding;
+import io.quantarch.workloads.layer.Gemm;
+import io.quantarch.workloads.layer.Layer;
+import io.quantarch.workloads.layer.Norm;
+import io.quantarch.workloads.layer.Softmax;
+import io.quantarch.workloads.layer.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Transformer models of the zoo, with Hugging Face / torchvision layer names. */
+final class Transformers {
+
+    private Transformers() {
+    }
+
+    /** Inference phase of a decoder LLM. */
+    enum Phase { PREFILL, DECODE }
+
+    /** Shape of a LLaMA-family decoder (RMSNorm, RoPE, SwiGLU, grouped-query attention, no biases). */
+    record LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings) { }
+
+    /** LLaMA-2-7B (Touvron et al., arXiv 2307.09288, Table 1; HF config): 32 layers, dim 4096, MHA, FFN 11008. */
+    static final LlamaShape LLAMA2_7B = new LlamaShape(4096, 32, 32, 32, 11008, 32000, false);
+    /** LLaMA-3-8B (Meta model card / HF config): 32 layers, dim 4096, GQA 32/8, FFN 14336, vocab 128256. */
+    static final LlamaShape LLAMA3_8B = new LlamaShape(4096, 32, 32, 8, 14336, 128256, false);
+    /** stories260K (llama2.c, doc/stories260K.md): dim 64, 5 layers, 8/4 heads, FFN 172, vocab 512, tied classifier. */
+    static final LlamaShape STORIES_260K = new LlamaShape(64, 5, 8, 4, 172, 512, true);
+
+    /**
+     * A LLaMA-style decoder. Prefill runs {@code seq} tokens through every layer and the LM head on the last
+     * token only (what generation needs); decode runs one token against a KV cache of {@code seq} tokens.
+     */
+    static Workload llama(String name, LlamaShape s, Phase phase, int seq, int batch) {
+        List<Layer> l = new ArrayList<>();
+        int q = phase == Phase.PREFILL ? seq : 1;
+        int kv = phase == Phase.PREFILL ? seq : seq + 1;
+        long tokens = (long) batch * q;
+        int headDim = s.dim() / s.heads();
+        int kvDim = s.kvHeads() * headDim;
+        l.add(new Embedding("model.embed_tokens", s.vocab(), s.dim(), tokens));
+        for (int i = 0; i < s.layers(); i++) {
+            String p = "model.layers." + i + ".";
+            l.add(new Norm(p + "input_layernorm", Norm.Kind.RMS, tokens, s.dim()));
+            l.add(new Gemm(p + "self_attn.q_proj", tokens, s.dim(), s.dim(), false));
+            l.add(new Gemm(p + "self_attn.k_proj", tokens, kvDim, s.dim(), false));
+            l.add(new Gemm(p + "self_attn.v_proj", tokens, kvDim, s.dim(), false));
+            l.add(new Attention(p + "self_attn.attn", batch, s.heads(), s.kvHeads(), q, kv, headDim, true));
+            l.add(new Gemm(p + "self_attn.o_proj", tokens, s.dim(), s.dim(), false));
+            l.add(Elementwise.of(p + "residual1", Elementwise.Op.ADD, tokens * s.dim()));
+            l.add(new Norm(p + "post_attention_layernorm", Norm.Kind.RMS, tokens, s.dim()));
+            l.add(new Gemm(p + "mlp.gate_proj", tokens, s.hidden(), s.dim(), false));
+            l.add(new Gemm(p + "mlp.up_proj", tokens, s.hidden(), s.dim(), false));
+            l.add(Elementwise.of(p + "mlp.act", Elementwise.Op.SWIGLU, tokens * s.hidden()));
+            l.add(new Gemm(p + "mlp.down_proj", tokens, s.dim(), s.hidden(), false));
+            l.add(Elementwise.of(p + "residual2", Elementwise.Op.ADD, tokens * s.dim()));
+        }
+        l.add(new Norm("model.norm", Norm.Kind.RMS, batch, s.dim()));
+        l.add(new Gemm("lm_head", batch, s.vocab(), s.dim(), false, s.tiedEmbeddings()));
+        return new Workload(name + "_" + phase.name().toLowerCase(java.util.Locale.ROOT), l);
+    }
+
+    /** A post-LN BERT/ViT-style encoder layer with biased projections and GELU MLP (names: HF BERT). */
+    private static void bertLayer(List<Layer> l, String p, int batch, int seq, int dim, int heads, int inter) {
+        long tokens = (long) batch * seq;
+        l.add(new Gemm(p + "attention.self.query", tokens, dim, dim, true));
+        l.add(new Gemm(p + "attention.self.key", tokens, dim, dim, true));
+        l.add(new Gemm(p + "attention.self.value", tokens, dim, dim, true));
+        l.add(new Attention(p + "attention.self.attn", batch, heads, heads, seq, seq, dim / heads, false));
+        l.add(new Gemm(p + "attention.output.dense", tokens, dim, dim, true));
+        l.add(Elementwise.of(p + "attention.output.add", Elementwise.Op.ADD, tokens * dim));
+        l.add(new Norm(p + "attention.output.LayerNorm", Norm.Kind.LAYER, tokens, dim));
+        l.add(new Gemm(p + "intermediate.dense", tokens, inter, dim, true));
+        l.add(Elementwise.of(p + "intermediate.act", Elementwise.Op.GELU, tokens * inter));
+        l.add(new Gemm(p + "output.dense", tokens, dim, inter, true));
+        l.add(Elementwise.of(p + "output.add", Elementwise.Op.ADD, tokens * dim));
+        l.add(new Norm(p + "output.LayerNorm", Norm.Kind.LAYER, tokens, dim));
+    }
+
+    /** BERT-base (Devlin et al., NAACL 2019: L=12, H=768, A=12; 110M parameters with embeddings and pooler). */
+    static Workload bertBase(int batch, int seq) {
+        if (seq > 512) {
+            throw new IllegalArgumentException("bert_base has 512 positions, seq=" + seq);
+        }
+        List<Layer> l = new ArrayList<>();
+        long tokens = (long) batch * seq;
+        l.add(new Embedding("embeddings.word_embeddings", 30522, 768, tokens));
+        l.add(new Embedding("embeddings.position_embeddings", 512, 768, tokens));
+        l.add(new Embedding("embeddings.token_type_embeddings", 2, 768, tokens));
+        l.add(new Norm("embeddings.LayerNorm", Norm.Kind.LAYER, tokens, 768));
+        for (int i = 0; i < 12; i++) {
+            bertLayer(l, "encoder.layer." + i + ".", batch, seq, 768, 12, 3072);
+        }
+        l.add(new Gemm("pooler.dense", batch, 768, 768, true));
+        return new Workload("bert_base", l);
+    }
+
+    /** ViT-B/16 (Dosovitskiy et al., ICLR 2021, Table 1: 12 layers, 768, MLP 3072, 12 heads; 86M), torchvision names. */
+    static Workload vitB16(int batch, int image) {
+        if (image % 16 != 0) {
+            throw new IllegalArgumentException("vit_b16 needs an image size divisible by 16, got " + image);
+        }
+        List<Layer> l = new ArrayList<>();
+        int patches = (image / 16) * (image / 16);
+        int seq = patches + 1;
+        long tokens = (long) batch * seq;
+        l.add(Conv2d.of("conv_proj", batch, 3, 768, image, 16, 16, 0, 1, true));
+        l.add(new Embedding("class_token", 1, 768, batch));
+        l.add(new Embedding("encoder.pos_embedding", seq, 768, tokens));
+        for (int i = 0; i < 12; i++) {
+            String p = "encoder.layers.encoder_layer_" + i + ".";
+            l.add(new Norm(p + "ln_1", Norm.Kind.LAYER, tokens, 768));
+            l.add(new Gemm(p + "self_attention.in_proj", tokens, 3 * 768, 768, true));
+            l.add(new Attention(p + "self_attention.attn", batch, 12, 12, seq, seq, 64, false));
+            l.add(new Gemm(p + "self_attention.out_proj", tokens, 768, 768, true));
+            l.add(Elementwise.of(p + "add1", Elementwise.Op.ADD, tokens * 768));
+            l.add(new Norm(p + "ln_2", Norm.Kind.LAYER, tokens, 768));
+            l.add(new Gemm(p + "mlp.0", tokens, 3072, 768, true));
+            l.add(Elementwise.of(p + "mlp.1", Elementwise.Op.GELU, tokens * 3072));
+            l.add(new Gemm(p + "mlp.3", tokens, 768, 3072, true));
+            l.add(Elementwise.of(p + "add2", Elementwise.Op.ADD, tokens * 768));
+        }
+        l.add(new Norm("encoder.ln", Norm.Kind.LAYER, tokens, 768));
+        l.add(new Gemm("heads.head", batch, 1000, 768, true));
+        return new Workload("vit_b16", l);
+    }
+
+    /** GPT-2 small (Radford et al. 2019: 12 layers, 768, 12 heads, context 1024; 124M with tied LM head), HF names. */
+    static Workload gpt2Small(int batch, int seq) {
+        if (seq > 1024) {
+            throw new IllegalArgumentException("gpt2_small has 1024 positions, seq=" + seq);
+        }
+        List<Layer> l = new ArrayList<>();
+        long tokens = (long) batch * seq;
+        l.add(new Embedding("transformer.wte", 50257, 768, tokens));
+        l.add(new Embedding("transformer.wpe", 1024, 768, tokens));
+        for (int i = 0; i < 12; i++) {
+            String p = "transformer.h." + i + ".";
+            l.add(new Norm(p + "ln_1", Norm.Kind.LAYER, tokens, 768));
+            l.add(new Gemm(p + "attn.c_attn", tokens, 3 * 768, 768, true));
+            l.add(new Attention(p + "attn.attn", batch, 12, 12, seq, seq, 64, true));
+            l.add(new Gemm(p + "attn.c_proj", tokens, 768, 768, true));
+            l.add(Elementwise.of(p + "add1", Elementwise.Op.ADD, tokens * 768));
+            l.add(new Norm(p + "ln_2", Norm.Kind.LAYER, tokens, 768));
+            l.add(new Gemm(p + "mlp.c_fc", tokens, 3072, 768, true));
+            l.add(Elementwise.of(p + "mlp.act", Elementwise.Op.GELU, tokens * 3072));
+            l.add(new Gemm(p + "mlp.c_proj", tokens, 768, 3072, true));
+            l.add(Elementwise.of(p + "add2", Elementwise.Op.ADD, tokens * 768));
+        }
+        l.add(new Norm("transformer.ln_f", Norm.Kind.LAYER, tokens, 768));
+        l.add(new Gemm("lm_head", batch, 50257, 768, false, true));
+        l.add(new Softmax("softmax", batch, 50257));
+        return new Workload("gpt2_small", l);
+    }
+}
