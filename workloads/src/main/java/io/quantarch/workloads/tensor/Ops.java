@@ -1,0 +1,105 @@
+package io.quantarch.workloads.tensor;
+
+/**
+ * FP32 kernels of the reference forward passes. Dot products use four independent float32
+ * accumulators (the order a 4-lane FP32 MAC unit would use), combined pairwise.
+ */
+public final class Ops {
+
+    private Ops() {
+    }
+
+    /** sum_i a[ao + i] * b[bo + i] over n terms. */
+    public static float dot(float[] a, int ao, float[] b, int bo, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[ao + i] * b[bo + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** y[r][o] = sum_k x[r][k] * w[o][k] (+ bias[o]): x is [rows][in], w is [out][in]. */
+    public static void linear(float[] x, int rows, int in, float[] w, int out, float[] bias, float[] y) {
+        for (int r = 0; r < rows; r++) {
+            int xo = r * in;
+            int yo = r * out;
+            for (int o = 0; o < out; o++) {
+                float v = dot(w, o * in, x, xo, in);
+                y[yo + o] = bias == null ? v : v + bias[o];
+            }
+        }
+    }
+
+    /** RMSNorm per row (llama2.c run.c: x / sqrt(mean(x^2) + eps) * g, eps = 1e-5). */
+    public static void rmsNorm(float[] x, int rows, int dim, float[] gain, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * dim;
+            float ss = 0f;
+            for (int i = 0; i < dim; i++) {
+                ss += x[o + i] * x[o + i];
+            }
+            ss = ss / dim + 1e-5f;
+            float inv = (float) (1.0 / Math.sqrt(ss));
+            for (int i = 0; i < dim; i++) {
+                out[o + i] = gain[i] * (inv * x[o + i]);
+            }
+        }
+    }
+
+    /** In-place softmax of x[off, off + n). */
+    public static void softmax(float[] x, int off, int n) {
+        float max = x[off];
+        for (int i = 1; i < n; i++) {
+            max = Math.max(max, x[off + i]);
+        }
+        float sum = 0f;
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(x[off + i] - max);
+            x[off + i] = e;
+            sum += e;
+        }
+        float inv = 1f / sum;
+        for (int i = 0; i < n; i++) {
+            x[off + i] *= inv;
+        }
+    }
+
+    /** SiLU: x * sigmoid(x). */
+    public static float silu(float x) {
+        return (float) (x / (1.0 + Math.exp(-x)));
+    }
+
+    /** log(sum exp(logits)) - logits[target], in double: the negative log-likelihood in nats. */
+    public static double nll(float[] logits, int off, int n, int target) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[off + i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(logits[off + i] - max);
+        }
+        return max + Math.log(sum) - logits[off + target];
+    }
+
+    /** Index of the largest value (first on ties). */
+    public static int argmax(float[] x, int off, int n) {
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            if (x[off + i] > x[off + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
