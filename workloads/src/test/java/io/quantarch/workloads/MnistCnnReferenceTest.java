@@ -38,7 +38,8 @@ class MnistCnnReferenceTest {
     /**
      * The logits reach 8,594, where one float32 ulp is about 0.001, and the numpy reference is itself 0.0037 away
      * from a float64 evaluation (ONNX Runtime differs from it by 0.0024): 1e-4 absolute is below float32
-     * resolution here, so the bound is 1e-4 relative, and 0.01 absolute.
+     * resolution here, so the bound is 1e-4 relative to the image's largest logit (cancellation makes small logits
+     * inherit the error of large partial sums), and 0.01 absolute.
      */
     @Test
     void logitsOfTheFirst100ImagesMatchWithin1e4Relative() {
@@ -48,10 +49,14 @@ class MnistCnnReferenceTest {
         double maxRel = 0;
         for (int i = 0; i < 100; i++) {
             float[] l = MODEL.logits(d.pixels(), i * MnistData.PIXELS, ActivationObserver.NONE);
+            double rowScale = 1.0;
+            for (int j = 0; j < 10; j++) {
+                rowScale = Math.max(rowScale, Math.abs(ref[i * 10 + j]));
+            }
             for (int j = 0; j < 10; j++) {
                 double diff = Math.abs(l[j] - ref[i * 10 + j]);
                 maxDiff = Math.max(maxDiff, diff);
-                maxRel = Math.max(maxRel, diff / Math.max(1.0, Math.abs(ref[i * 10 + j])));
+                maxRel = Math.max(maxRel, diff / rowScale);
             }
         }
         assertTrue(maxRel < 1e-4, "max relative logit difference " + maxRel);
