@@ -137,6 +137,11 @@ public final class LlamaCheckpoint {
         return config;
     }
 
+    /** The token embedding table [vocab][dim] (shared with the classifier when the header says so); do not modify. */
+    public float[] tokenEmbedding() {
+        return tokenEmbedding;
+    }
+
     public String source() {
         return source;
     }

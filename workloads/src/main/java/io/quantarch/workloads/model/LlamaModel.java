@@ -1,6 +1,7 @@
 package io.quantarch.workloads.model;
 
 import io.quantarch.workloads.tensor.ActivationObserver;
+import io.quantarch.workloads.tensor.KvQuantizer;
 import io.quantarch.workloads.tensor.Linear;
 import io.quantarch.workloads.tensor.Ops;
 
@@ -15,22 +16,16 @@ import java.util.Map;
  */
 public final class LlamaModel {
 
-    /** Quantizes a block of K or V rows {@code [tokens][kvDim]} as they enter the cache (returns a new array). */
-    @FunctionalInterface
-    public interface KvQuantizer {
-        float[] apply(float[] kv, int tokens, int kvDim);
-    }
-
     private final LlamaCheckpoint ckpt;
     private final LlamaConfig c;
     private final Linear[][] layers;      // per layer: q, k, v, o, gate, up, down
     private final Linear classifier;
     private final float[] embedding;      // lookup table (the classifier's stored values when shared)
-    private final KvQuantizer kvQuantizer;
+    private final KvQuantizer[] kvQuantizers;   // per layer; null entries keep FP32
     private final float[] ropeCos;        // [seqLen][headSize / 2]
     private final float[] ropeSin;
 
-    public LlamaModel(LlamaCheckpoint ckpt, Map<String, Linear> linears, float[] embedding, KvQuantizer kvQuantizer) {
+    public LlamaModel(LlamaCheckpoint ckpt, Map<String, Linear> linears, float[] embedding, KvQuantizer[] kvQuantizers) {
         this.ckpt = ckpt;
         this.c = ckpt.config();
         this.layers = new Linear[c.layers()][7];
@@ -48,7 +43,7 @@ public final class LlamaModel {
         }
         this.classifier = linears.get("lm_head");
         this.embedding = embedding;
-        this.kvQuantizer = kvQuantizer;
+        this.kvQuantizers = kvQuantizers == null ? new KvQuantizer[c.layers()] : kvQuantizers.clone();
         int hs = c.headSize();
         ropeCos = new float[c.seqLen() * hs / 2];
         ropeSin = new float[c.seqLen() * hs / 2];
@@ -123,9 +118,9 @@ public final class LlamaModel {
                 rope(q, t * dim, dim, pos);
                 rope(k, t * kvDim, kvDim, pos);
             }
-            if (kvQuantizer != null) {
-                k = kvQuantizer.apply(k, n, kvDim);
-                v = kvQuantizer.apply(v, n, kvDim);
+            if (kvQuantizers[l] != null) {
+                k = kvQuantizers[l].apply(k, n, kvDim, true);
+                v = kvQuantizers[l].apply(v, n, kvDim, false);
             }
             System.arraycopy(k, 0, cache.k[l], start * kvDim, n * kvDim);
             System.arraycopy(v, 0, cache.v[l], start * kvDim, n * kvDim);

@@ -11,5 +11,9 @@ public interface ActivationObserver {
     /** {@code x} is {@code [rows][cols]}, row-major; do not keep or change it. */
     void onInput(String layer, float[] x, int rows, int cols);
 
+    /** The same input after quantization (called only for layers whose inputs are quantized). */
+    default void onQuantizedInput(String layer, float[] before, float[] after) {
+    }
+
     ActivationObserver NONE = (layer, x, rows, cols) -> { };
 }

@@ -68,6 +68,10 @@ public final class Linear {
         return weight;
     }
 
+    public float[] bias() {
+        return bias;
+    }
+
     /** x is [rows][in]; returns y [rows][out]. */
     public float[] forward(float[] x, int rows, ActivationObserver observer) {
         int in = in();
@@ -82,7 +86,9 @@ public final class Linear {
         }
         observer.onInput(name, xin, rows, in);
         if (inputQuantizer != null) {
+            float[] before = xin;
             xin = inputQuantizer.apply(xin, rows, in);
+            observer.onQuantizedInput(name, before, xin);
         }
         float[] y = new float[rows * out()];
         Ops.linear(xin, rows, in, weight.data(), out(), bias, y);
