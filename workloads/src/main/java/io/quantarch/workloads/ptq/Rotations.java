@@ -65,16 +65,21 @@ public final class Rotations {
         return r;
     }
 
-    /** y = R x for one vector. */
-    public static float[] apply(double[] r, float[] x) {
+    /** R in float32, for applying to activations at run time. */
+    public static float[] toFloat(double[] r) {
+        float[] f = new float[r.length];
+        for (int i = 0; i < r.length; i++) {
+            f[i] = (float) r[i];
+        }
+        return f;
+    }
+
+    /** y = R x for one vector (float32 arithmetic, as an online rotation unit would compute it). */
+    public static float[] apply(float[] r, float[] x) {
         int n = x.length;
         float[] y = new float[n];
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += r[i * n + j] * x[j];
-            }
-            y[i] = (float) s;
+            y[i] = io.quantarch.workloads.tensor.Ops.dot(r, i * n, x, 0, n);
         }
         return y;
     }

@@ -74,9 +74,10 @@ public final class ModelQuantizer {
             }
             effective.put(l, weff);
             if (s != null || rot != null) {
+                float[] rotF = rot == null ? null : Rotations.toFloat(rot);
                 transforms.put(l, x -> {
                     float[] y = s != null ? SmoothQuantScales.divide(x, s) : x;
-                    return rot != null ? Rotations.apply(rot, y) : y;
+                    return rotF != null ? Rotations.apply(rotF, y) : y;
                 });
             }
         }
