@@ -148,14 +148,32 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         }
     }
 
+    private record Key(String name, int e, int m, int bias, boolean subnormals, SpecialValues specials, boolean saturating) { }
+
+    /** Instances are interned: the encode and decode tables of a configuration are built once per JVM. */
+    private static final java.util.concurrent.ConcurrentHashMap<Key, MiniFloat> INTERNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static MiniFloat intern(String name, int e, int m, int bias, boolean subnormals, SpecialValues specials, boolean saturating) {
+        Key k = new Key(name, e, m, bias, subnormals, specials, saturating);
+        MiniFloat f = INTERNED.get(k);
+        if (f == null) {
+            f = new MiniFloat(name, e, m, bias, subnormals, specials, saturating);
+            MiniFloat prev = INTERNED.putIfAbsent(k, f);
+            if (prev != null) {
+                f = prev;
+            }
+        }
+        return f;
+    }
+
     /** A generic ExMy with the default bias 2^(E-1)-1, subnormals on and every code finite. */
     public static MiniFloat of(int exponentBits, int mantissaBits) {
-        return new MiniFloat(null, exponentBits, mantissaBits, (1 << (exponentBits - 1)) - 1, true, SpecialValues.NONE, true);
+        return intern(null, exponentBits, mantissaBits, (1 << (exponentBits - 1)) - 1, true, SpecialValues.NONE, true);
     }
 
     /** A generic ExMy with every option explicit; saturating. */
     public static MiniFloat of(int exponentBits, int mantissaBits, int bias, boolean subnormals, SpecialValues specials) {
-        return new MiniFloat(null, exponentBits, mantissaBits, bias, subnormals, specials, true);
+        return intern(null, exponentBits, mantissaBits, bias, subnormals, specials, true);
     }
 
     /** OCP FP8 E4M3 ("FN"): bias 7, no Inf, NaN = S.1111.111, max 448 (OFP8 v1.0 Table 1-2). */
@@ -194,13 +212,13 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     }
 
     private static final class Named {
-        static final MiniFloat FP8_E4M3 = new MiniFloat("fp8_e4m3", 4, 3, 7, true, SpecialValues.FN, true);
-        static final MiniFloat FP8_E5M2 = new MiniFloat("fp8_e5m2", 5, 2, 15, true, SpecialValues.IEEE, true);
-        static final MiniFloat FP6_E3M2 = new MiniFloat("fp6_e3m2", 3, 2, 3, true, SpecialValues.NONE, true);
-        static final MiniFloat FP6_E2M3 = new MiniFloat("fp6_e2m3", 2, 3, 1, true, SpecialValues.NONE, true);
-        static final MiniFloat FP4_E2M1 = new MiniFloat("fp4_e2m1", 2, 1, 1, true, SpecialValues.NONE, true);
-        static final MiniFloat FP16 = new MiniFloat("fp16", 5, 10, 15, true, SpecialValues.IEEE, true);
-        static final MiniFloat BF16 = new MiniFloat("bf16", 8, 7, 127, true, SpecialValues.IEEE, true);
+        static final MiniFloat FP8_E4M3 = intern("fp8_e4m3", 4, 3, 7, true, SpecialValues.FN, true);
+        static final MiniFloat FP8_E5M2 = intern("fp8_e5m2", 5, 2, 15, true, SpecialValues.IEEE, true);
+        static final MiniFloat FP6_E3M2 = intern("fp6_e3m2", 3, 2, 3, true, SpecialValues.NONE, true);
+        static final MiniFloat FP6_E2M3 = intern("fp6_e2m3", 2, 3, 1, true, SpecialValues.NONE, true);
+        static final MiniFloat FP4_E2M1 = intern("fp4_e2m1", 2, 1, 1, true, SpecialValues.NONE, true);
+        static final MiniFloat FP16 = intern("fp16", 5, 10, 15, true, SpecialValues.IEEE, true);
+        static final MiniFloat BF16 = intern("bf16", 8, 7, 127, true, SpecialValues.IEEE, true);
     }
 
     static String defaultName(int e, int m, int bias, boolean subnormals, SpecialValues specials) {
@@ -222,25 +240,25 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     // ---- withers -------------------------------------------------------------------------
 
     public MiniFloat withBias(int newBias) {
-        return new MiniFloat(null, exponentBits, mantissaBits, newBias, subnormals, specials, saturating);
+        return intern(null, exponentBits, mantissaBits, newBias, subnormals, specials, saturating);
     }
 
     public MiniFloat withSubnormals(boolean on) {
-        return new MiniFloat(null, exponentBits, mantissaBits, bias, on, specials, saturating);
+        return intern(null, exponentBits, mantissaBits, bias, on, specials, saturating);
     }
 
     public MiniFloat withSpecials(SpecialValues s) {
-        return new MiniFloat(null, exponentBits, mantissaBits, bias, subnormals, s, saturating);
+        return intern(null, exponentBits, mantissaBits, bias, subnormals, s, saturating);
     }
 
     /** Same format, saturating (overflow to +/-max finite) or not (overflow to Inf, else NaN, else an error). */
     public MiniFloat withSaturation(boolean on) {
-        return on == saturating ? this : new MiniFloat(name, exponentBits, mantissaBits, bias, subnormals, specials, on);
+        return on == saturating ? this : intern(name, exponentBits, mantissaBits, bias, subnormals, specials, on);
     }
 
     /** Same format under another registry name. */
     public MiniFloat named(String newName) {
-        return new MiniFloat(newName, exponentBits, mantissaBits, bias, subnormals, specials, saturating);
+        return intern(newName, exponentBits, mantissaBits, bias, subnormals, specials, saturating);
     }
 
     // ---- attributes ---------------------------------------------------------------------
