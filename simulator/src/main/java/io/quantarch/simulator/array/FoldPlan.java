@@ -1,0 +1,85 @@
+package io.quantarch.simulator.array;
+
+/**
+ * How one GEMM folds onto an array (SCALE-Sim v2 semantics, reference/scalesim README "How SCALE-Sim v2
+ * computes cycles"): the {@code Sr x Sc} spatial extent is cut into {@code ceil(Sr/R) x ceil(Sc/C)} folds,
+ * each of which fills, streams T steps and drains before the next starts; partial folds cost a full fold.
+ *
+ * @param sr        spatial extent along the array rows
+ * @param sc        spatial extent along the array columns
+ * @param t         temporal extent streamed per fold
+ * @param rowFolds  ceil(Sr / R)
+ * @param colFolds  ceil(Sc / C)
+ * @param cyclesPerFold OS: T + R + C - 2; WS and IS: 2R + C + T - 2 (weight/input load R, skew, drain)
+ */
+public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc, long t,
+                       long rowFolds, long colFolds, long cyclesPerFold) {
+
+    public static FoldPlan of(ArraySpec a, long m, long n, long k) {
+        Dataflow d = a.dataflow();
+        long sr = d.sr(m, n, k);
+        long sc = d.sc(m, n, k);
+        long t = d.t(m, n, k);
+        long rf = ceilDiv(sr, a.rows());
+        long cf = ceilDiv(sc, a.cols());
+        long perFold = switch (d) {
+            case OS -> t + a.rows() + a.cols() - 2;
+            case WS, IS -> 2L * a.rows() + a.cols() + t - 2;
+        };
+        return new FoldPlan(a, m, n, k, sr, sc, t, rf, cf, perFold);
+    }
+
+    public long folds() {
+        return rowFolds * colFolds;
+    }
+
+    /** Compute cycles of the GEMM (a count, not SCALE-Sim's last-cycle index). */
+    public long computeCycles() {
+        return folds() * cyclesPerFold;
+    }
+
+    public long macs() {
+        return m * n * k;
+    }
+
+    /** Rows used by row fold {@code i}. */
+    public long rowsUsed(long i) {
+        return Math.min(array.rows(), sr - i * array.rows());
+    }
+
+    public long colsUsed(long j) {
+        return Math.min(array.cols(), sc - j * array.cols());
+    }
+
+    /**
+     * SCALE-Sim's mapping efficiency: the unweighted mean over folds of used PEs / all PEs. The folds'
+     * used rows and columns are full except the last of each, so the mean has a closed form.
+     */
+    public double mappingEfficiency() {
+        long r = array.rows();
+        long c = array.cols();
+        long lastRows = sr - (rowFolds - 1) * r;
+        long lastCols = sc - (colFolds - 1) * c;
+        double rowSum = (rowFolds - 1) * r + lastRows;
+        double colSum = (colFolds - 1) * c + lastCols;
+        return (rowSum * colSum) / ((double) folds() * r * c);
+    }
+
+    /**
+     * SCALE-Sim's "Compute Util": the unweighted mean over folds of used MACs x T / (R C fold_cycles), with its
+     * own per-fold cycle estimate (T + R + C - 2 for OS, 2R + 2C + T - 3 for WS and IS).
+     */
+    public double scaleSimComputeUtil() {
+        long r = array.rows();
+        long c = array.cols();
+        long foldCycles = switch (array.dataflow()) {
+            case OS -> t + r + c - 2;
+            case WS, IS -> 2 * r + 2 * c + t - 3;
+        };
+        return mappingEfficiency() * t / foldCycles;
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

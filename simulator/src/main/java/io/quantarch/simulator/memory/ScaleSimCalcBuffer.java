@@ -1,0 +1,64 @@
+package io.quantarch.simulator.memory;
+
+import java.util.Arrays;
+
+/**
+ * SCALE-Sim v2's read buffer in bandwidth-estimation ("CALC") mode (read_buffer_estimate_bw.py), for DRAM read
+ * counts: demanded addresses, in demand order, are put into sets of {@code floor(elements / 100)} distinct
+ * addresses; an address already in the completed sets of the current window (up to 50 sets, i.e. half the
+ * SRAM) or in the set being filled is a hit; any other address joins the current set and is one DRAM read.
+ * When the 50th set of a window completes, the window starts over empty. Reads never stall in this mode.
+ *
+ * <p>Tracking the latest set id of every address is enough: an address re-enters a set only when the window
+ * has moved past its previous set, and windows only move forward.
+ */
+public final class ScaleSimCalcBuffer {
+
+    private final int itemsPerSet;
+    private final int setsPerWindow;
+    private final int[] latestSet;
+    private int currentSet;
+    private int inCurrentSet;
+    private int windowStart;
+    private int windowEnd;             // last set id of the window, inclusive
+    private long dramReads;
+
+    /**
+     * @param sramElements buffer capacity in elements (SCALE-Sim's word is one byte: kB x 1024)
+     * @param addressSpace one more than the largest address demanded
+     */
+    public ScaleSimCalcBuffer(long sramElements, long addressSpace) {
+        this.itemsPerSet = (int) Math.max(1, sramElements / 100);
+        this.setsPerWindow = 50;                       // active_buf_frac 0.5 of 100 sets
+        this.latestSet = new int[Math.toIntExact(addressSpace)];
+        Arrays.fill(latestSet, -1);
+        this.windowStart = 0;
+        this.windowEnd = setsPerWindow - 1;
+    }
+
+    public void demand(long address) {
+        int a = (int) address;
+        int s = latestSet[a];
+        if (s >= windowStart && s < Math.min(currentSet, windowEnd + 1)) {
+            return;                                    // hit in the active window
+        }
+        if (s == currentSet) {
+            return;                                    // already in the set being filled
+        }
+        latestSet[a] = currentSet;
+        dramReads++;
+        if (++inCurrentSet == itemsPerSet) {
+            currentSet++;
+            inCurrentSet = 0;
+            if (currentSet == windowEnd + 1) {
+                windowStart += setsPerWindow;
+                windowEnd += setsPerWindow;
+            }
+        }
+    }
+
+    /** Every address that joined a set is fetched once from DRAM by the end of the layer. */
+    public long dramReads() {
+        return dramReads;
+    }
+}
