@@ -1,0 +1,71 @@
+package io.quantarch.cli;
+
+import io.quantarch.simulator.Architecture;
+import io.quantarch.simulator.io.ArchitectureYaml;
+import io.quantarch.simulator.io.ScaleSimConfig;
+import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.workloads.io.ScaleSimTopology;
+import io.quantarch.workloads.io.WorkloadYaml;
+import io.quantarch.workloads.layer.Workload;
+import io.quantarch.workloads.policy.PolicyYaml;
+import io.quantarch.workloads.policy.QuantPolicy;
+import io.quantarch.workloads.zoo.Zoo;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Resolves the command line's workload, architecture and policy arguments into typed records. */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** {@code zoo:NAME[,key=value]}, a YAML workload file, or a SCALE-Sim topology CSV. */
+    static Workload workload(String spec) throws ConfigException {
+        if (spec.startsWith("zoo:")) {
+            try {
+                return Zoo.byName(spec.substring(4));
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.of("--workload " + spec, e.getMessage());
+            }
+        }
+        String lower = spec.toLowerCase(Locale.ROOT);
+        Path p = Path.of(spec);
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return WorkloadYaml.read(p);
+        }
+        if (lower.endsWith(".csv")) {
+            return ScaleSimTopology.read(p);
+        }
+        throw new ConfigException("--workload", null, "zoo:NAME (one of " + String.join(", ", Zoo.names())
+                + "), a .yaml workload file or a SCALE-Sim topology .csv", "'" + spec + "'");
+    }
+
+    /** A SCALE-Sim {@code .cfg} or a quantarch architecture YAML; the built-in default when absent. */
+    static Architecture architecture(Path file) throws ConfigException {
+        if (file == null) {
+            return Architecture.DEFAULT;
+        }
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".cfg")) {
+            return ScaleSimConfig.read(file);
+        }
+        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+            return ArchitectureYaml.read(file);
+        }
+        throw new ConfigException("--arch", null, "a SCALE-Sim .cfg or a quantarch architecture .yaml", "'" + file + "'");
+    }
+
+    static QuantPolicy policy(Path file, Workload w, QuantPolicy fallback) throws ConfigException {
+        if (file == null) {
+            return fallback;
+        }
+        QuantPolicy p = PolicyYaml.read(file);
+        try {
+            p.validateAgainst(w.name(), w.layerNames());
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.of(file.toString(), e.getMessage());
+        }
+        return p;
+    }
+}

@@ -1,0 +1,51 @@
+package io.quantarch.simulator;
+
+import io.quantarch.simulator.array.ArraySpec;
+import io.quantarch.simulator.array.Dataflow;
+import io.quantarch.simulator.memory.MemorySpec;
+import io.quantarch.simulator.pe.IntMacSpec;
+import io.quantarch.simulator.pe.PeSpec;
+
+import java.util.Objects;
+
+/**
+ * A systolic accelerator: the PE array and its dataflow, the PE kind, the buffers and DRAM interface, the
+ * clock, the vector unit width, the cost model that prices it, and which accounting model to use.
+ *
+ * @param clockGhz    array clock, for latency in seconds
+ * @param vectorLanes elements per cycle of the vector unit (norms, softmax, activations, pooling)
+ * @param costModel   name of the cost model that prices this architecture (see cost-models)
+ */
+public record Architecture(String name, ArraySpec array, PeSpec pe, MemorySpec memory, double clockGhz, int vectorLanes,
+                           Compat compat, String costModel) {
+
+    public Architecture {
+        Objects.requireNonNull(array);
+        Objects.requireNonNull(pe);
+        Objects.requireNonNull(memory);
+        Objects.requireNonNull(compat);
+        if (!(clockGhz > 0) || vectorLanes < 1) {
+            throw new IllegalArgumentException("clock must be positive GHz and the vector unit at least one lane");
+        }
+    }
+
+    /** The built-in default: a 32x32 weight-stationary INT8 systolic array, 256 kB per SRAM, 32 B/cycle DRAM, 1 GHz. */
+    public static final Architecture DEFAULT = new Architecture("default-int8-ws-32x32", new ArraySpec(32, 32, Dataflow.WS),
+            IntMacSpec.INT8, new MemorySpec(256, 256, 256, 32, true), 1.0, 32, Compat.NONE, "horowitz45");
+
+    public Architecture withArray(ArraySpec a) {
+        return new Architecture(name, a, pe, memory, clockGhz, vectorLanes, compat, costModel);
+    }
+
+    public Architecture withMemory(MemorySpec m) {
+        return new Architecture(name, array, pe, m, clockGhz, vectorLanes, compat, costModel);
+    }
+
+    public Architecture withCompat(Compat c) {
+        return new Architecture(name, array, pe, memory, clockGhz, vectorLanes, c, costModel);
+    }
+
+    public Architecture withPe(PeSpec p) {
+        return new Architecture(name, array, p, memory, clockGhz, vectorLanes, compat, costModel);
+    }
+}

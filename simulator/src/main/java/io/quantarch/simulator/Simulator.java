@@ -1,0 +1,88 @@
+package io.quantarch.simulator;
+
+import io.quantarch.simulator.memory.OperandLayout;
+import io.quantarch.workloads.layer.Conv2d;
+import io.quantarch.workloads.layer.Embedding;
+import io.quantarch.workloads.layer.GemmOp;
+import io.quantarch.workloads.layer.Layer;
+import io.quantarch.workloads.layer.OperandKind;
+import io.quantarch.workloads.layer.Workload;
+import io.quantarch.workloads.policy.LayerQuant;
+import io.quantarch.workloads.policy.QuantPolicy;
+import io.quantarch.workloads.policy.TensorQuant;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a workload on an architecture under a quantization policy: every matrix layer's GEMMs on the systolic
+ * array, every vector layer on the vector unit. Layers run one after another from empty buffers (as in
+ * SCALE-Sim). Thread-safe: the inputs are immutable and each call allocates its own state.
+ */
+public final class Simulator {
+
+    private Simulator() {
+    }
+
+    public static SimulationResult run(Architecture arch, Workload w, QuantPolicy policy, Fidelity fidelity) {
+        List<LayerResult> out = new ArrayList<>(w.layers().size());
+        for (Layer l : w.layers()) {
+            out.add(layer(arch, l, policy, fidelity));
+        }
+        return new SimulationResult(arch, w, fidelity, out);
+    }
+
+    public static LayerResult layer(Architecture arch, Layer l, QuantPolicy policy, Fidelity fidelity) {
+        LayerQuant q = policy.forLayer(l.name());
+        GemmStats total = GemmStats.ZERO;
+        OperandBits bits = null;
+        for (GemmOp g : l.gemms()) {
+            bits = bits(q, g, arch);
+            OperandLayout layout;
+            long ifmapUnique;
+            if (l instanceof Conv2d c) {
+                layout = OperandLayout.conv(c);
+                ifmapUnique = (long) c.batch() * (c.inChannels() / c.groups()) * c.inH() * c.inW();
+            } else {
+                layout = OperandLayout.gemm(g.m(), g.n(), g.k());
+                ifmapUnique = g.m() * g.k();
+            }
+            GemmStats one = SystolicSimulator.simulate(g, layout, ifmapUnique, arch, bits, fidelity);
+            total = total.plus(one.times(g.repeat()));
+        }
+        if (bits == null) {
+            bits = bits(q, null, arch);
+        }
+        long vectorOps = l.vectorOps();
+        long vectorCycles = (vectorOps + arch.vectorLanes() - 1) / arch.vectorLanes();
+        if (l instanceof Embedding e) {
+            double b = q.weights().bitsPerElement() == 32 && !q.weights().quantized() ? 32 : q.weights().bitsPerElement();
+            long elems = e.tokens() * e.dim();
+            GemmStats lookup = new GemmStats(0, 0, 0, 0, 0, 0, 0, 0, 0, elems, 0, 0, 0, elems * b / 8, 0, 0, 0,
+                    io.quantarch.cost.actions.ActionCounts.builder().add(io.quantarch.cost.actions.Component.DRAM,
+                            io.quantarch.cost.actions.ActionKind.DRAM_READ, "bits", Math.round(elems * b)).build());
+            total = total.plus(lookup);
+        }
+        return new LayerResult(l, total, vectorOps, vectorCycles, bits, arch.array().pes());
+    }
+
+    /** Operand widths from the policy: inputs stream, weights (or the KV cache) sit on the filter side. */
+    static OperandBits bits(LayerQuant q, GemmOp g, Architecture arch) {
+        double in = q.inputs().bitsPerElement();
+        double filter;
+        if (g == null || g.filterKind() == OperandKind.WEIGHT) {
+            filter = q.weights().bitsPerElement();
+        } else {
+            filter = q.kvCache().quantized() ? q.kvCache().bitsPerElement() : in;
+        }
+        TensorQuant out = q.outputs();
+        return new OperandBits(in, filter, out.bitsPerElement(), arch.pe().accumulatorBits());
+    }
+
+    /** The policy a plain INT8 accelerator runs when none is given: INT8 weights, inputs and outputs. */
+    public static QuantPolicy defaultInt8Policy() {
+        TensorQuant w = TensorQuant.of(io.quantarch.numerics.format.Formats.byName("int8_sym_channel"));
+        TensorQuant a = TensorQuant.of(io.quantarch.numerics.format.Formats.byName("int8_sym_tensor"));
+        return QuantPolicy.uniform("int8", new LayerQuant(w, a, a, a, io.quantarch.workloads.policy.Ptq.RTN));
+    }
+}

@@ -1,0 +1,158 @@
+package io.quantarch.simulator;
+
+import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.actions.ActionKind;
+import io.quantarch.cost.actions.Component;
+import io.quantarch.simulator.array.FoldPlan;
+import io.quantarch.simulator.functional.CycleArray;
+import io.quantarch.simulator.functional.IntAccumulator;
+import io.quantarch.simulator.memory.MemorySpec;
+import io.quantarch.simulator.memory.OperandLayout;
+import io.quantarch.simulator.memory.ScaleSimMemory;
+import io.quantarch.simulator.memory.TrafficModel;
+import io.quantarch.workloads.layer.GemmOp;
+
+/**
+ * One GEMM on a systolic array with its memory system: cycles (compute and stall), SRAM and DRAM counts per
+ * operand, and the actions of every component. Counts only; the cost model prices them.
+ */
+public final class SystolicSimulator {
+
+    /** Above this many PE-cycles the cycle-stepped fidelity refuses (it steps every PE every cycle). */
+    public static final long MAX_CYCLE_STEPPED_WORK = 4_000_000_000L;
+
+    private SystolicSimulator() {
+    }
+
+    /**
+     * Simulates one instance of {@code g} (callers multiply by {@code g.repeat()}).
+     *
+     * @param layout     operand addresses (for SCALE-Sim's DRAM model)
+     * @param ifmapUnique distinct input elements of one instance
+     */
+    public static GemmStats simulate(GemmOp g, OperandLayout layout, long ifmapUnique, Architecture arch, OperandBits bits, Fidelity fidelity) {
+        FoldPlan p = FoldPlan.of(arch.array(), g.m(), g.n(), g.k());
+        long compute = p.computeCycles();
+        if (fidelity == Fidelity.CYCLE) {
+            long work = compute * arch.array().pes();
+            if (work > MAX_CYCLE_STEPPED_WORK) {
+                throw new IllegalArgumentException(g.name() + ": " + work + " PE-cycles is too much for the cycle-stepped fidelity "
+                        + "(limit " + MAX_CYCLE_STEPPED_WORK + "); use the analytic fidelity");
+            }
+            long stepped = CycleArray.run(arch.array(), null, null, (int) g.m(), (int) g.n(), (int) g.k(),
+                    new IntAccumulator(arch.pe().accumulatorBits())).cycles();
+            if (stepped != compute) {
+                throw new IllegalStateException(g.name() + ": cycle-stepped " + stepped + " != analytic " + compute + " cycles");
+            }
+        }
+        long sramI;
+        long sramF;
+        switch (arch.array().dataflow()) {
+            case OS -> {
+                sramI = g.m() * g.k() * p.colFolds();
+                sramF = g.k() * g.n() * p.rowFolds();
+            }
+            case WS -> {
+                sramI = g.m() * g.k() * p.colFolds();
+                sramF = g.k() * g.n();
+            }
+            default -> {
+                sramI = g.m() * g.k();
+                sramF = g.k() * g.n() * p.colFolds();
+            }
+        }
+        long outputs = g.m() * g.n();
+        long sramOW;
+        long sramOR;
+        long dramI;
+        long dramF;
+        long dramOW;
+        long dramOR;
+        double ib;
+        double fb;
+        double owb;
+        double orb;
+        long stalls;
+        if (arch.compat() == Compat.SCALESIM) {
+            // SCALE-Sim reports the last cycle's index, not a count (reference README, item 1)
+            compute = compute - 1;
+            ScaleSimMemory.Result r = ScaleSimMemory.run(p, layout, arch.memory());
+            boolean os = arch.array().dataflow() == io.quantarch.simulator.array.Dataflow.OS;
+            sramOW = os ? outputs + p.folds() * (arch.array().rows() + arch.array().cols())   // its double increment (issue #166)
+                    : outputs * p.rowFolds();
+            sramOR = 0;
+            dramI = r.dramIfmapReads();
+            dramF = r.dramFilterReads();
+            dramOW = os ? outputs : outputs * p.rowFolds();                                      // partial sums go to DRAM
+            dramOR = 0;
+            stalls = r.stallCycles();
+            ib = dramI * bits.ifmapBits() / 8;
+            fb = dramF * bits.filterBits() / 8;
+            owb = os ? outputs * bits.ofmapBits() / 8 : outputs * (p.rowFolds() - 1) * bits.psumBits() / 8 + outputs * bits.ofmapBits() / 8;
+            orb = 0;
+        } else {
+            TrafficModel.Traffic t = TrafficModel.of(p, ifmapUnique, bits, arch.memory(), compute);
+            sramOW = t.sramOfmapWrites();
+            sramOR = t.sramOfmapReads();
+            dramI = t.dramIfmapReads();
+            dramF = t.dramFilterReads();
+            dramOW = t.dramOfmapWrites();
+            dramOR = t.dramOfmapReads();
+            ib = t.ifmapBytes();
+            fb = t.filterBytes();
+            owb = t.ofmapWriteBytes();
+            orb = t.ofmapReadBytes();
+            stalls = t.stallCycles();
+        }
+        ActionCounts actions = actions(p, arch, bits, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
+        return new GemmStats(p.macs(), compute, stalls, p.mappingEfficiency(), p.folds(), sramI, sramF, sramOW, sramOR,
+                dramI, dramF, dramOW, dramOR, ib, fb, owb, orb, actions);
+    }
+
+    static ActionCounts actions(FoldPlan p, Architecture arch, OperandBits bits, long sramI, long sramF, long sramOW, long sramOR,
+                                double dramReadBytes, double dramWriteBytes, long cycles) {
+        ActionCounts.Builder b = ActionCounts.builder();
+        int acc = arch.pe().accumulatorBits();
+        String mac = macVariant(arch);
+        long macs = p.macs();
+        b.add(Component.PE_ARRAY, ActionKind.MAC, mac, macs);
+        // operand forwarding between PE registers: the streamed operand(s) move one PE per MAC; the partial sum
+        // is written every MAC (kept in place for OS, passed down for WS/IS); stationary operands load once
+        double streamedBits = switch (arch.array().dataflow()) {
+            case OS -> bits.ifmapBits() + bits.filterBits();
+            case WS -> bits.ifmapBits();
+            case IS -> bits.filterBits();
+        };
+        long stationaryBits = switch (arch.array().dataflow()) {
+            case OS -> 0;
+            case WS -> Math.round(sramF * bits.filterBits());
+            case IS -> Math.round(sramI * bits.ifmapBits());
+        };
+        b.add(Component.PE_ARRAY, ActionKind.REG_WRITE, "bits", Math.round(macs * streamedBits) + macs * acc + stationaryBits);
+        b.add(Component.PE_ARRAY, ActionKind.ACTIVE_CYCLES, "", cycles);
+        b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "elements", sramI);
+        b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramI * bits.ifmapBits()));
+        b.add(Component.FILTER_SRAM, ActionKind.SRAM_READ, "elements", sramF);
+        b.add(Component.FILTER_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramF * bits.filterBits()));
+        long finals = p.m() * p.n();
+        long psumWrites = sramOW - Math.min(sramOW, finals);
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, "elements", sramOW);
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, "bits", Math.round(finals * bits.ofmapBits() + psumWrites * bits.psumBits()));
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_READ, "elements", sramOR);
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramOR * bits.psumBits()));
+        b.add(Component.DRAM, ActionKind.DRAM_READ, "bits", Math.round(dramReadBytes * 8));
+        b.add(Component.DRAM, ActionKind.DRAM_WRITE, "bits", Math.round(dramWriteBytes * 8));
+        return b.build();
+    }
+
+    static String macVariant(Architecture arch) {
+        return switch (arch.pe()) {
+            case io.quantarch.simulator.pe.IntMacSpec im -> "int" + im.weightBits() + "xint" + im.inputBits() + "/acc" + im.accumulatorBits();
+        };
+    }
+
+    /** SRAM capacity check helper for reports. */
+    static long capacity(double kb, double bits) {
+        return MemorySpec.capacity(kb, bits);
+    }
+}
