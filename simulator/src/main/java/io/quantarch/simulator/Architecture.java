@@ -48,4 +48,37 @@ public record Architecture(String name, ArraySpec array, PeSpec pe, MemorySpec m
     public Architecture withPe(PeSpec p) {
         return new Architecture(name, array, p, memory, clockGhz, vectorLanes, compat, costModel);
     }
+
+    public Architecture withCostModel(String c) {
+        return new Architecture(name, array, pe, memory, clockGhz, vectorLanes, compat, c);
+    }
+
+    public Architecture withName(String n) {
+        return new Architecture(n, array, pe, memory, clockGhz, vectorLanes, compat, costModel);
+    }
+
+    /**
+     * What the accelerator is built of, for the cost model: every PE's units, per-column units (dequantizers),
+     * the three SRAMs, and the vector unit (one FP32 adder and multiplier per lane).
+     */
+    public io.quantarch.cost.estimate.Inventory inventory() {
+        java.util.List<io.quantarch.cost.estimate.Part> parts = new java.util.ArrayList<>();
+        for (io.quantarch.cost.estimate.Part p : pe.parts()) {
+            parts.add(new io.quantarch.cost.estimate.Part(p.component(), p.kind(), p.variant(), p.count() * array.pes()));
+        }
+        for (io.quantarch.cost.estimate.Part p : pe.perColumnParts()) {
+            parts.add(new io.quantarch.cost.estimate.Part(p.component(), p.kind(), p.variant(), p.count() * array.cols()));
+        }
+        java.util.Map<io.quantarch.cost.actions.Component, Long> sram = new java.util.EnumMap<>(io.quantarch.cost.actions.Component.class);
+        sram.put(io.quantarch.cost.actions.Component.IFMAP_SRAM, Math.round(memory.ifmapKb() * 1024));
+        sram.put(io.quantarch.cost.actions.Component.FILTER_SRAM, Math.round(memory.filterKb() * 1024));
+        sram.put(io.quantarch.cost.actions.Component.OFMAP_SRAM, Math.round(memory.ofmapKb() * 1024));
+        sram.forEach((c, bytes) -> parts.add(new io.quantarch.cost.estimate.Part(c, io.quantarch.cost.estimate.UnitKind.SRAM,
+                Long.toString(bytes), 1)));
+        parts.add(new io.quantarch.cost.estimate.Part(io.quantarch.cost.actions.Component.VECTOR_UNIT,
+                io.quantarch.cost.estimate.UnitKind.ADDER, "fp:8,23", vectorLanes));
+        parts.add(new io.quantarch.cost.estimate.Part(io.quantarch.cost.actions.Component.VECTOR_UNIT,
+                io.quantarch.cost.estimate.UnitKind.MULTIPLIER, "fp:8,23", vectorLanes));
+        return new io.quantarch.cost.estimate.Inventory(parts, sram);
+    }
 }

@@ -1,6 +1,7 @@
 package io.quantarch.simulator;
 
 import io.quantarch.simulator.memory.OperandLayout;
+import io.quantarch.simulator.pe.FormatPair;
 import io.quantarch.workloads.layer.Conv2d;
 import io.quantarch.workloads.layer.Embedding;
 import io.quantarch.workloads.layer.GemmOp;
@@ -38,6 +39,7 @@ public final class Simulator {
         OperandBits bits = null;
         for (GemmOp g : l.gemms()) {
             bits = bits(q, g, arch);
+            FormatPair formats = formats(q, g);
             OperandLayout layout;
             long ifmapUnique;
             if (l instanceof Conv2d c) {
@@ -47,7 +49,7 @@ public final class Simulator {
                 layout = OperandLayout.gemm(g.m(), g.n(), g.k());
                 ifmapUnique = g.m() * g.k();
             }
-            GemmStats one = SystolicSimulator.simulate(g, layout, ifmapUnique, arch, bits, fidelity);
+            GemmStats one = SystolicSimulator.simulate(g, layout, ifmapUnique, arch, bits, formats, fidelity);
             total = total.plus(one.times(g.repeat()));
         }
         if (bits == null) {
@@ -77,6 +79,18 @@ public final class Simulator {
         }
         TensorQuant out = q.outputs();
         return new OperandBits(in, filter, out.bitsPerElement(), arch.pe().accumulatorBits());
+    }
+
+    /** Formats of the weight side (weights, or the KV cache for attention) and of the inputs; null for float32. */
+    static FormatPair formats(LayerQuant q, GemmOp g) {
+        io.quantarch.numerics.format.NumberFormat in = q.inputs() instanceof TensorQuant.Quantized t ? t.format() : null;
+        io.quantarch.numerics.format.NumberFormat filter;
+        if (g.filterKind() == OperandKind.WEIGHT) {
+            filter = q.weights() instanceof TensorQuant.Quantized t ? t.format() : null;
+        } else {
+            filter = q.kvCache() instanceof TensorQuant.Quantized t ? t.format() : in;
+        }
+        return new FormatPair(filter, in);
     }
 
     /** The policy a plain INT8 accelerator runs when none is given: INT8 weights, inputs and outputs. */

@@ -10,6 +10,10 @@ import io.quantarch.simulator.memory.MemorySpec;
 import io.quantarch.simulator.memory.OperandLayout;
 import io.quantarch.simulator.memory.ScaleSimMemory;
 import io.quantarch.simulator.memory.TrafficModel;
+import io.quantarch.simulator.array.ArraySpec;
+import io.quantarch.simulator.pe.FormatPair;
+import io.quantarch.simulator.pe.PeWork;
+import io.quantarch.simulator.pe.Throughput;
 import io.quantarch.workloads.layer.GemmOp;
 
 /**
@@ -30,17 +34,33 @@ public final class SystolicSimulator {
      * @param layout     operand addresses (for SCALE-Sim's DRAM model)
      * @param ifmapUnique distinct input elements of one instance
      */
-    public static GemmStats simulate(GemmOp g, OperandLayout layout, long ifmapUnique, Architecture arch, OperandBits bits, Fidelity fidelity) {
-        FoldPlan p = FoldPlan.of(arch.array(), g.m(), g.n(), g.k());
+    public static GemmStats simulate(GemmOp g, OperandLayout layout, long ifmapUnique, Architecture arch, OperandBits bits,
+                                     FormatPair formats, Fidelity fidelity) {
+        String why = arch.pe().unsupported(formats);
+        if (why != null) {
+            throw new IllegalArgumentException(g.name() + ": " + why);
+        }
+        Throughput tp = arch.pe().throughput(formats);
+        if (arch.compat() == Compat.SCALESIM && !tp.equals(Throughput.ONE)) {
+            throw new IllegalArgumentException(g.name() + ": compat scalesim models SCALE-Sim's one-MAC-per-cycle PE; "
+                    + arch.pe().name() + " on " + formats.label() + " needs compat none");
+        }
+        ArraySpec logical = new ArraySpec(arch.array().rows() * tp.rowFactor(), arch.array().cols() * tp.colFactor(), arch.array().dataflow());
+        FoldPlan p = FoldPlan.of(logical, g.m(), g.n(), g.k(), tp.timeFactor());
         long compute = p.computeCycles();
         if (fidelity == Fidelity.CYCLE) {
-            long work = compute * arch.array().pes();
+            long work = compute * logical.pes();
             if (work > MAX_CYCLE_STEPPED_WORK) {
                 throw new IllegalArgumentException(g.name() + ": " + work + " PE-cycles is too much for the cycle-stepped fidelity "
                         + "(limit " + MAX_CYCLE_STEPPED_WORK + "); use the analytic fidelity");
             }
-            long stepped = CycleArray.run(arch.array(), null, null, (int) g.m(), (int) g.n(), (int) g.k(),
-                    new IntAccumulator(arch.pe().accumulatorBits())).cycles();
+            // the streamed dimension is stretched by the PE's cycles per element
+            int tf = tp.timeFactor();
+            long sm = logical.dataflow() == io.quantarch.simulator.array.Dataflow.WS ? g.m() * tf : g.m();
+            long sn = logical.dataflow() == io.quantarch.simulator.array.Dataflow.IS ? g.n() * tf : g.n();
+            long sk = logical.dataflow() == io.quantarch.simulator.array.Dataflow.OS ? g.k() * tf : g.k();
+            long stepped = CycleArray.run(logical, null, null, (int) sm, (int) sn, (int) sk,
+                    new IntAccumulator(Math.min(63, arch.pe().accumulatorBits()))).cycles();
             if (stepped != compute) {
                 throw new IllegalStateException(g.name() + ": cycle-stepped " + stepped + " != analytic " + compute + " cycles");
             }
@@ -104,18 +124,17 @@ public final class SystolicSimulator {
             orb = t.ofmapReadBytes();
             stalls = t.stallCycles();
         }
-        ActionCounts actions = actions(p, arch, bits, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
+        ActionCounts actions = actions(p, arch, bits, formats, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
         return new GemmStats(p.macs(), compute, stalls, p.mappingEfficiency(), p.folds(), sramI, sramF, sramOW, sramOR,
                 dramI, dramF, dramOW, dramOR, ib, fb, owb, orb, actions);
     }
 
-    static ActionCounts actions(FoldPlan p, Architecture arch, OperandBits bits, long sramI, long sramF, long sramOW, long sramOR,
+    static ActionCounts actions(FoldPlan p, Architecture arch, OperandBits bits, FormatPair formats, long sramI, long sramF, long sramOW, long sramOR,
                                 double dramReadBytes, double dramWriteBytes, long cycles) {
         ActionCounts.Builder b = ActionCounts.builder();
         int acc = arch.pe().accumulatorBits();
-        String mac = macVariant(arch);
         long macs = p.macs();
-        b.add(Component.PE_ARRAY, ActionKind.MAC, mac, macs);
+        arch.pe().countActions(b, new PeWork(macs, p.m() * p.n(), p.k(), formats));
         // operand forwarding between PE registers: the streamed operand(s) move one PE per MAC; the partial sum
         // is written every MAC (kept in place for OS, passed down for WS/IS); stationary operands load once
         double streamedBits = switch (arch.array().dataflow()) {
@@ -143,12 +162,6 @@ public final class SystolicSimulator {
         b.add(Component.DRAM, ActionKind.DRAM_READ, "bits", Math.round(dramReadBytes * 8));
         b.add(Component.DRAM, ActionKind.DRAM_WRITE, "bits", Math.round(dramWriteBytes * 8));
         return b.build();
-    }
-
-    static String macVariant(Architecture arch) {
-        return switch (arch.pe()) {
-            case io.quantarch.simulator.pe.IntMacSpec im -> "int" + im.weightBits() + "xint" + im.inputBits() + "/acc" + im.accumulatorBits();
-        };
     }
 
     /** SRAM capacity check helper for reports. */

@@ -16,10 +16,18 @@ public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc
                        long rowFolds, long colFolds, long cyclesPerFold) {
 
     public static FoldPlan of(ArraySpec a, long m, long n, long k) {
+        return of(a, m, n, k, 1);
+    }
+
+    /**
+     * With {@code timeFactor} cycles per streamed element (a bit-serial PE needs one cycle per activation bit):
+     * the temporal extent T becomes {@code T x timeFactor}.
+     */
+    public static FoldPlan of(ArraySpec a, long m, long n, long k, int timeFactor) {
         Dataflow d = a.dataflow();
         long sr = d.sr(m, n, k);
         long sc = d.sc(m, n, k);
-        long t = d.t(m, n, k);
+        long t = d.t(m, n, k) * timeFactor;
         long rf = ceilDiv(sr, a.rows());
         long cf = ceilDiv(sc, a.cols());
         long perFold = switch (d) {

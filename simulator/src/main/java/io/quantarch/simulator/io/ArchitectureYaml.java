@@ -5,8 +5,17 @@ import io.quantarch.simulator.Compat;
 import io.quantarch.simulator.array.ArraySpec;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;
+import io.quantarch.simulator.pe.BitFusionSpec;
+import io.quantarch.simulator.pe.BitSerialSpec;
+import io.quantarch.simulator.pe.ComplexPm1PmiSpec;
+import io.quantarch.simulator.pe.Int4Fp8Spec;
 import io.quantarch.simulator.pe.IntMacSpec;
+import io.quantarch.simulator.pe.MiniFloatMacSpec;
+import io.quantarch.simulator.pe.MxDotSpec;
+import io.quantarch.simulator.pe.PeRegistry;
 import io.quantarch.simulator.pe.PeSpec;
+import io.quantarch.simulator.pe.ShiftAddMixedSpec;
+import io.quantarch.simulator.pe.TernarySpec;
 import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.io.YamlNode;
 
@@ -68,18 +77,55 @@ public final class ArchitectureYaml {
     }
 
     static PeSpec pe(YamlNode p) throws ConfigException {
-        String type = p.get("type").asChoice(List.of("int-mac"));
-        return switch (type) {
-            case "int-mac" -> {
-                p.allowOnly("type", "weight_bits", "input_bits", "accumulator_bits");
-                try {
+        String type = p.get("type").asChoice(PeRegistry.NAMES);
+        try {
+            return switch (type) {
+                case "int-mac" -> {
+                    p.allowOnly("type", "weight_bits", "input_bits", "accumulator_bits");
                     yield new IntMacSpec(p.intOr("weight_bits", 8, 1, 16), p.intOr("input_bits", 8, 1, 16), p.intOr("accumulator_bits", 32, 8, 63));
-                } catch (IllegalArgumentException e) {
-                    throw p.errorAt("a valid int-mac", e.getMessage());
                 }
-            }
-            default -> throw new AssertionError(type);
-        };
+                case "bit-serial" -> {
+                    p.allowOnly("type", "weight_bits", "max_input_bits", "accumulator_bits");
+                    yield new BitSerialSpec(p.intOr("weight_bits", 8, 1, 16), p.intOr("max_input_bits", 16, 1, 16), p.intOr("accumulator_bits", 32, 8, 63));
+                }
+                case "bit-fusion" -> {
+                    p.allowOnly("type", "accumulator_bits");
+                    yield new BitFusionSpec(p.intOr("accumulator_bits", 32, 8, 63));
+                }
+                case "shift-add-mixed" -> {
+                    p.allowOnly("type", "max_weight_bits", "input_bits", "accumulator_bits", "dequantize");
+                    String dq = p.has("dequantize") ? p.get("dequantize").asChoice(List.of("per-group", "per-mac")) : "per-group";
+                    yield new ShiftAddMixedSpec(p.intOr("max_weight_bits", 4, 1, 8), p.intOr("input_bits", 8, 2, 16),
+                            p.intOr("accumulator_bits", 32, 8, 63), dq.equals("per-mac"));
+                }
+                case "minifloat-mac" -> {
+                    p.allowOnly("type", "accumulator", "accumulator_bits", "fraction_bits");
+                    String acc = p.has("accumulator") ? p.get("accumulator").asChoice(List.of("fp32", "fixed")) : "fp32";
+                    yield acc.equals("fp32") ? MiniFloatMacSpec.FP32_ACCUMULATOR
+                            : new MiniFloatMacSpec(true, p.intOr("accumulator_bits", 48, 8, 1024), p.intOr("fraction_bits", 24, 0, 1023));
+                }
+                case "mx-dot" -> {
+                    p.allowOnly("type", "lanes", "accumulator_bits");
+                    yield new MxDotSpec(p.intOr("lanes", 1, 1, 64), p.intOr("accumulator_bits", 32, 16, 63));
+                }
+                case "int4-fp8" -> {
+                    p.allowOnly("type");
+                    yield new Int4Fp8Spec(32);
+                }
+                case "ternary" -> {
+                    p.allowOnly("type", "input_bits", "accumulator_bits", "expected_zero_fraction");
+                    yield new TernarySpec(p.intOr("input_bits", 8, 2, 16), p.intOr("accumulator_bits", 32, 8, 63),
+                            p.doubleOr("expected_zero_fraction", 1.0 / 3, 0, 0.999));
+                }
+                case "complex-pm1-pmi" -> {
+                    p.allowOnly("type", "input_bits", "accumulator_bits");
+                    yield new ComplexPm1PmiSpec(p.intOr("input_bits", 8, 2, 16), p.intOr("accumulator_bits", 32, 8, 63));
+                }
+                default -> throw new AssertionError(type);
+            };
+        } catch (IllegalArgumentException e) {
+            throw p.errorAt("a valid " + type + " PE", e.getMessage());
+        }
     }
 
     private static String baseName(Path f) {

@@ -1,0 +1,160 @@
+package io.quantarch.cost.estimate;
+
+import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.actions.ActionKey;
+import io.quantarch.cost.actions.Component;
+import io.quantarch.cost.table.ComponentTable;
+import io.quantarch.cost.table.Entry;
+import io.quantarch.cost.table.TechScaling;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A cost model from a component table, optionally scaled from 45 nm to another node ({@link TechScaling}).
+ *
+ * <p>Unit models (variants as in {@link Part}):
+ * <ul>
+ * <li>integer multiplier {@code int:AxB}: the table's square multiplier at width {@code sqrt(A B)}, so cost grows
+ * with the product of the operand widths (8x8 = the table's 8-bit entry exactly);</li>
+ * <li>floating-point multiplier {@code fp:E1,M1xE2,M2}: an integer multiplier of the mantissas
+ * {@code (M1+1) x (M2+1)}, an exponent adder of {@code max(E)+1} bits, and a normalisation/rounding term that is a
+ * power law in the mantissa width calibrated so that FP16 and FP32 reproduce the table's FP multipliers exactly;</li>
+ * <li>floating-point adder {@code fp:E,M}: the table's FP adder at the format's total width {@code 1+E+M};</li>
+ * <li>adder {@code int:W}, shifter {@code W}, comparator {@code W}: the table at width W;</li>
+ * <li>register and memory actions in bits: register energy per bit; SRAM energy per 64-bit access at the SRAM's
+ * capacity, divided by 64; DRAM energy per 64-bit access divided by 64 (DRAM is not scaled with the node).</li>
+ * </ul>
+ * Actions with no energy (MAC counters, cycles, gated and skipped work) are priced at zero.
+ */
+public final class TableCostModel implements CostModel {
+
+    private final String name;
+    private final ComponentTable table;
+    private final double energyScale;
+    private final double areaScale;
+
+    public TableCostModel(String name, ComponentTable table, double nodeNm, boolean scaleFrom45) {
+        this.name = name;
+        this.table = table;
+        this.energyScale = scaleFrom45 ? TechScaling.energyFrom45(nodeNm) : 1.0;
+        this.areaScale = scaleFrom45 ? TechScaling.areaFrom45(nodeNm) : 1.0;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Entry> provenance() {
+        return table.all();
+    }
+
+    @Override
+    public Breakdown energyPj(ActionCounts actions, Inventory inv) {
+        Map<Component, Double> m = new EnumMap<>(Component.class);
+        for (Map.Entry<ActionKey, Long> e : actions.asMap().entrySet()) {
+            double pj = energyPerAction(e.getKey(), inv) * e.getValue();
+            if (pj != 0) {
+                m.merge(e.getKey().component(), pj, Double::sum);
+            }
+        }
+        return new Breakdown(m);
+    }
+
+    @Override
+    public double energyPerAction(ActionKey k, Inventory inv) {
+        String v = k.variant();
+        double e = switch (k.action()) {
+            case MULTIPLY, DEQUANT -> v.startsWith("fp:") ? fpMult(v, true) : intMult(v, true);
+            case ADD -> v.startsWith("fp:") ? fpAdd(v, true) : table.energy("int_add", width(v, "int:"));
+            case SHIFT -> table.energy("shifter", Double.parseDouble(v));
+            case COMPARE -> table.energy("comparator", Double.parseDouble(v));
+            case REG_READ, REG_WRITE -> "bits".equals(v) ? table.energy("register_bit", 1) : 0;
+            case SRAM_READ, SRAM_WRITE -> "bits".equals(v) ? sramPerBit(k.component(), inv) : 0;
+            case DRAM_READ, DRAM_WRITE -> "bits".equals(v) ? table.energy("dram_64b_access", 64) / 64 / energyScale : 0;
+            case VECTOR_OP -> fpAdd(v.isEmpty() ? "fp:8,23" : v, true) + fpMult(fpPair(v.isEmpty() ? "fp:8,23" : v), true);
+            case MAC, GATED_READ, SKIPPED_READ, GATED_MAC, ACTIVE_CYCLES -> 0;
+        };
+        return e * energyScale;
+    }
+
+    @Override
+    public Breakdown areaUm2(Inventory inv) {
+        Map<Component, Double> m = new EnumMap<>(Component.class);
+        for (Part p : inv.parts()) {
+            String v = p.variant();
+            double a = switch (p.kind()) {
+                case MULTIPLIER -> v.startsWith("fp:") ? fpMult(v, false) : intMult(v, false);
+                case ADDER -> v.startsWith("fp:") ? fpAdd(v, false) : table.area("int_add", width(v, "int:"));
+                case SHIFTER -> table.area("shifter", Double.parseDouble(v));
+                case COMPARATOR -> table.area("comparator", Double.parseDouble(v));
+                case REGISTER -> table.area("register_bit", 1) * Double.parseDouble(v);
+                case SRAM -> table.area("sram_bit_area", 1) * Double.parseDouble(v) * 8;
+            };
+            m.merge(p.component(), a * p.count() * areaScale, Double::sum);
+        }
+        return new Breakdown(m);
+    }
+
+    private double sramPerBit(Component c, Inventory inv) {
+        Long bytes = inv.sramBytes().get(c);
+        if (bytes == null) {
+            throw new IllegalArgumentException(name + ": no capacity given for " + c);
+        }
+        return table.energy("sram_64b_access", bytes) / 64;
+    }
+
+    private double intMult(String v, boolean energy) {
+        String[] ab = v.substring(v.indexOf(':') + 1).split("x");
+        double w = Math.sqrt(Double.parseDouble(ab[0]) * Double.parseDouble(ab[1]));
+        return energy ? table.energy("int_mult", w) : table.area("int_mult", w);
+    }
+
+    /** {@code fp:E1,M1xE2,M2} (or {@code fp:E,M} for a square multiplier). */
+    private double fpMult(String v, boolean energy) {
+        String body = v.substring(3);
+        String[] sides = body.contains("x") ? body.split("x") : new String[] {body, body};
+        int[] a = em(sides[0].replace("fp:", ""));
+        int[] b = em(sides[1].replace("fp:", ""));
+        double mant = Math.sqrt((a[1] + 1.0) * (b[1] + 1.0));
+        double exp = Math.max(a[0], b[0]) + 1;
+        double core = energy ? table.energy("int_mult", mant) + table.energy("int_add", exp)
+                : table.area("int_mult", mant) + table.area("int_add", exp);
+        return core + normalisation(Math.max(a[1], b[1]) + 1, energy);
+    }
+
+    /** The part of an FP multiplier that is neither mantissa product nor exponent add, fitted to FP16 and FP32. */
+    private double normalisation(double mantissaWidth, boolean energy) {
+        double n16 = fp(16, energy, "fp_mult") - (energy ? table.energy("int_mult", 11) + table.energy("int_add", 6)
+                : table.area("int_mult", 11) + table.area("int_add", 6));
+        double n32 = fp(32, energy, "fp_mult") - (energy ? table.energy("int_mult", 24) + table.energy("int_add", 9)
+                : table.area("int_mult", 24) + table.area("int_add", 9));
+        double exponent = Math.log(n32 / n16) / Math.log(24.0 / 11.0);
+        return n16 * Math.pow(mantissaWidth / 11.0, exponent);
+    }
+
+    private double fp(double size, boolean energy, String unit) {
+        return energy ? table.energy(unit, size) : table.area(unit, size);
+    }
+
+    private double fpAdd(String v, boolean energy) {
+        int[] em = em(v.substring(3));
+        return fp(1 + em[0] + em[1], energy, "fp_add");
+    }
+
+    private static String fpPair(String v) {
+        return v + "x" + v;
+    }
+
+    private static int[] em(String s) {
+        String[] p = s.split(",");
+        return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
+    }
+
+    private static double width(String v, String prefix) {
+        return Double.parseDouble(v.startsWith(prefix) ? v.substring(prefix.length()) : v);
+    }
+}

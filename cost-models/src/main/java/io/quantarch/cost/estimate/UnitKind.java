@@ -1,0 +1,6 @@
+package io.quantarch.cost.estimate;
+
+/** The kinds of hardware unit whose area a cost model sums. */
+public enum UnitKind {
+    MULTIPLIER, ADDER, SHIFTER, COMPARATOR, REGISTER, SRAM
+}

@@ -1,0 +1,120 @@
+package io.quantarch.simulator.pe;
+
+import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.actions.ActionKind;
+import io.quantarch.cost.actions.Component;
+import io.quantarch.cost.estimate.Part;
+import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.numerics.quant.QuantizedTensor;
+import io.quantarch.simulator.functional.IntAccumulator;
+
+import java.util.List;
+
+/**
+ * A Bit Fusion unit (H. Sharma et al., "Bit Fusion: Bit-Level Dynamically Composable Architecture for
+ * Accelerating Deep Neural Networks", ISCA 2018, Section III): 16 2-bit BitBricks that fuse into one 8x8, four
+ * 4x4 (or 8x2/2x8) or sixteen 2x2 multipliers per cycle; each operand is split into 2-bit digits (the top digit
+ * signed) and the brick products are shifted and added. Operand widths round up to 2, 4 or 8 bits.
+ */
+public record BitFusionSpec(int accumulatorBits) implements PeSpec {
+
+    public static final int BRICKS = 16;
+
+    public BitFusionSpec {
+        if (accumulatorBits < 8 || accumulatorBits > 63) {
+            throw new IllegalArgumentException("bit-fusion: accumulator must be 8..63 bits");
+        }
+    }
+
+    /** The fused width an operand of {@code bits} uses: 2, 4 or 8. */
+    public static int fusedWidth(int bits) {
+        return bits <= 2 ? 2 : bits <= 4 ? 4 : 8;
+    }
+
+    /** Bricks one product of these widths occupies. */
+    public static int bricks(int wBits, int aBits) {
+        return (fusedWidth(wBits) / 2) * (fusedWidth(aBits) / 2);
+    }
+
+    @Override
+    public String name() {
+        return "bit-fusion";
+    }
+
+    @Override
+    public String describe() {
+        return "bit-fusion 16 BitBricks (1x 8x8, 4x 4x4, 16x 2x2 per cycle) -> acc" + accumulatorBits;
+    }
+
+    @Override
+    public String unsupported(FormatPair f) {
+        int w = Levels.levelBits(f.weights());
+        int a = Levels.levelBits(f.inputs());
+        if (w < 0 || a < 0 || w > 8 || a > 8) {
+            return name() + " fuses 2-bit bricks up to 8x8 integer products; cannot run " + f.label();
+        }
+        return new IntMacSpec(8, 8, accumulatorBits).unsupported(f);
+    }
+
+    @Override
+    public Throughput throughput(FormatPair f) {
+        return new Throughput(1, BRICKS / bricks(Levels.levelBits(f.weights()), Levels.levelBits(f.inputs())), 1);
+    }
+
+    @Override
+    public void countActions(ActionCounts.Builder b, PeWork w) {
+        int wb = Levels.levelBits(w.formats().weights());
+        int ab = Levels.levelBits(w.formats().inputs());
+        int bricks = bricks(wb, ab);
+        b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
+        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:2x2", w.macs() * bricks);
+        b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(fusedWidth(wb) + fusedWidth(ab)), w.macs() * bricks);
+        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + (fusedWidth(wb) + fusedWidth(ab)), w.macs() * (bricks - 1));
+        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + accumulatorBits, w.macs());
+    }
+
+    @Override
+    public List<Part> parts() {
+        return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:2x2", BRICKS),
+                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, "16", BRICKS),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:16", BRICKS - 1),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, 1),
+                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(8 + 8 + accumulatorBits), 1));
+    }
+
+    /** Digits of a signed value in base 4 over {@code width} bits: lower digits unsigned 0..3, the top one signed -2..1. */
+    static int[] digits(int v, int width) {
+        int n = width / 2;
+        int[] d = new int[n];
+        for (int i = 0; i < n; i++) {
+            int digit = (v >> (2 * i)) & 3;
+            if (i == n - 1 && digit >= 2) {
+                digit -= 4;                           // sign-extended top brick
+            }
+            d[i] = digit;
+        }
+        return d;
+    }
+
+    /** Each product as the sum of 2x2 brick products shifted into place. */
+    public DotResult dot(QuantizedTensor w, QuantizedTensor a, int wBits, int aBits) {
+        int ww = fusedWidth(wBits);
+        int aw = fusedWidth(aBits);
+        IntAccumulator acc = new IntAccumulator(accumulatorBits);
+        boolean[] ov = new boolean[1];
+        long s = 0;
+        for (int i = 0; i < w.size(); i++) {
+            int[] dw = digits(Levels.level(w, i), ww);
+            int[] da = digits(Levels.level(a, i), aw);
+            long p = 0;
+            for (int x = 0; x < dw.length; x++) {
+                for (int y = 0; y < da.length; y++) {
+                    p += (long) (dw[x] * da[y]) << (2 * (x + y));
+                }
+            }
+            s = Levels.add(acc, s, p, ov);
+        }
+        long wrapped = acc.wrap(s);
+        return new DotResult((float) wrapped * (Levels.scale(w, 0) * Levels.scale(a, 0)), wrapped, ov[0]);
+    }
+}
