@@ -2,6 +2,11 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
+import io.quantarch.cost.actions.Component;
+import io.quantarch.cost.estimate.Breakdown;
+import io.quantarch.cost.estimate.CostModel;
+import io.quantarch.cost.estimate.CostModels;
+import io.quantarch.simulator.PricedResult;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Compat;
 import io.quantarch.simulator.Fidelity;
@@ -18,13 +23,15 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code quantarch simulate}: a workload on an architecture under a quantization policy. */
 @Command(name = "simulate", sortOptions = false,
-        description = {"Simulate a workload on a systolic accelerator. Writes DIR/layers.csv and DIR/summary.csv.",
+        description = {"Simulate a workload on a systolic accelerator and price it. Writes DIR/layers.csv, DIR/summary.csv,",
+                "DIR/actions.csv (every counted action and its energy), DIR/area.csv and DIR/cost_provenance.csv (the table's citations).",
                 "Without --arch: a 32x32 weight-stationary INT8 array. A SCALE-Sim .cfg runs in compat: scalesim mode."})
 final class SimulateCommand implements Callable<Integer> {
 
@@ -34,11 +41,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--workload", required = true, paramLabel = "WORKLOAD", description = "zoo:NAME[,key=value...], a .yaml workload, or a SCALE-Sim topology .csv.")
     String workload;
 
+    @Option(names = "--layers", paramLabel = "GLOBS", description = "Simulate only the layers matching these comma-separated name globs, "
+            + "e.g. 'model.layers.0.*'.")
+    String layers;
+
     @Option(names = "--policy", paramLabel = "POLICY.yaml", description = "Quantization policy (default: INT8 weights, inputs, outputs).")
     Path policy;
 
     @Option(names = "--compat", paramLabel = "MODE", description = "scalesim or none: overrides the architecture's accounting model.")
     String compat;
+
+    @Option(names = "--cost-model", paramLabel = "MODEL", description = "Overrides the architecture's cost model: horowitz45, horowitz45@NODE "
+            + "(7..130 nm), table:FILE.csv, horowitz45+table:FILE.csv.")
+    String costModel;
 
     @Option(names = "--fidelity", defaultValue = "analytic", paramLabel = "F", description = "analytic (default) or cycle (cycle-stepped array).")
     String fidelity;
@@ -55,6 +70,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, IOException {
         Workload w = Inputs.workload(workload);
+        if (layers != null) {
+            try {
+                w = w.select(layers);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--layers", null, "globs matching layers of " + w.name(), e.getMessage());
+            }
+        }
         Architecture a = Inputs.architecture(arch);
         if (compat != null) {
             try {
@@ -69,6 +91,16 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--fidelity", null, "analytic or cycle", "'" + fidelity + "'");
         }
+        CostModel cm;
+        try {
+            cm = CostModels.byName(costModel != null ? costModel : a.costModel());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(costModel != null ? "--cost-model" : String.valueOf(arch), costModel != null ? null : "key 'cost_model'",
+                    "a cost model (" + String.join(", ", CostModels.NAMES) + ")", e.getMessage());
+        }
+        if (costModel != null) {
+            a = a.withCostModel(costModel);
+        }
         QuantPolicy p = Inputs.policy(policy, w, Simulator.defaultInt8Policy());
         long t0 = System.nanoTime();
         SimulationResult r;
@@ -77,16 +109,20 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ConfigException.of("--fidelity " + fidelity, e.getMessage());
         }
+        PricedResult priced = PricedResult.of(r, cm);
         double seconds = (System.nanoTime() - t0) / 1e9;
         try (RunDirectory dir = RunDirectory.at(out)) {
-            writeLayers(dir.work().resolve("layers.csv"), r);
-            writeSummary(dir.work().resolve("summary.csv"), r, p);
+            writeLayers(dir.work().resolve("layers.csv"), priced);
+            writeSummary(dir.work().resolve("summary.csv"), priced, p);
+            CostTables.writeActions(dir.work().resolve("actions.csv"), priced);
+            CostTables.writeArea(dir.work().resolve("area.csv"), priced);
+            CostTables.writeProvenance(dir.work().resolve("cost_provenance.csv"), priced.costModel());
             Path done = dir.commit();
-            io.out().println(String.format(Locale.ROOT, "%s on %s (%dx%d %s, compat %s): %d layers, %.4g MACs, %d cycles (%d compute, %d stall), "
-                            + "utilization %.1f%%, %.4g DRAM bytes; simulated in %.2f s",
-                    w.name(), a.name(), a.array().rows(), a.array().cols(), a.array().dataflow().label(), a.compat().label(),
+            io.out().println(String.format(Locale.ROOT, "%s on %s (%dx%d %s, %s, compat %s): %d layers, %.4g MACs, %d cycles (%d compute, %d stall), "
+                            + "utilization %.1f%%, %.4g DRAM bytes, %.4g uJ (%.3g pJ/MAC), %.4g mm2 [%s]; simulated in %.2f s",
+                    w.name(), a.name(), a.array().rows(), a.array().cols(), a.array().dataflow().label(), a.pe().name(), a.compat().label(),
                     w.layers().size(), (double) r.macs(), r.totalCycles(), r.computeCycles(), r.stallCycles(), 100 * r.utilization(),
-                    r.dramBytes(), seconds));
+                    r.dramBytes(), priced.totalEnergyPj() / 1e6, priced.energyPerMacPj(), priced.areaMm2(), cm.name(), seconds));
             io.out().println("Results: " + done);
         }
         return 0;
@@ -96,15 +132,30 @@ final class SimulateCommand implements Callable<Integer> {
             "ifmap_bits", "filter_bits", "ofmap_bits", "compute_cycles", "stall_cycles", "vector_cycles", "total_cycles",
             "utilization", "mapping_efficiency", "sram_ifmap_reads", "sram_filter_reads", "sram_ofmap_writes", "sram_ofmap_reads",
             "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes", "dram_ofmap_reads",
-            "dram_ifmap_bytes", "dram_filter_bytes", "dram_ofmap_write_bytes", "dram_ofmap_read_bytes", "dram_bytes");
+            "dram_ifmap_bytes", "dram_filter_bytes", "dram_ofmap_write_bytes", "dram_ofmap_read_bytes", "dram_bytes", "energy_pj");
 
-    static void writeLayers(Path file, SimulationResult r) throws IOException {
-        try (CsvTable t = CsvTable.create(file, LAYER_COLUMNS)) {
-            for (LayerResult l : r.layers()) {
+    /** {@code energy_<component>_pj} for every component, in enum order. */
+    static List<String> componentColumns(String prefix, String unit) {
+        List<String> out = new ArrayList<>();
+        for (Component c : Component.values()) {
+            out.add(prefix + "_" + c.name().toLowerCase(Locale.ROOT) + "_" + unit);
+        }
+        return out;
+    }
+
+    static void writeLayers(Path file, PricedResult priced) throws IOException {
+        SimulationResult r = priced.simulation();
+        List<String> header = new ArrayList<>(LAYER_COLUMNS);
+        header.addAll(componentColumns("energy", "pj"));
+        try (CsvTable t = CsvTable.create(file, header)) {
+            for (int i = 0; i < r.layers().size(); i++) {
+                LayerResult l = r.layers().get(i);
+                Breakdown e = priced.layerEnergyPj().get(i);
                 List<GemmOp> gs = l.layer().gemms();
                 GemmOp g = gs.isEmpty() ? null : gs.get(0);
                 GemmStats s = l.gemm();
-                t.row(l.layer().name(), l.layer().getClass().getSimpleName().toLowerCase(Locale.ROOT),
+                List<Object> row = new ArrayList<>(List.of(l.layer().name(), l.layer().getClass().getSimpleName().toLowerCase(Locale.ROOT)));
+                row.addAll(java.util.Arrays.asList(
                         g == null ? null : g.m(), g == null ? null : g.n(), g == null ? null : g.k(),
                         gs.stream().mapToLong(GemmOp::repeat).sum(), s.macs(), l.layer().parameters(),
                         l.bits().ifmapBits(), l.bits().filterBits(), l.bits().ofmapBits(),
@@ -112,20 +163,40 @@ final class SimulateCommand implements Callable<Integer> {
                         s.computeCycles() > 0 ? l.utilization() : null, s.folds() > 0 ? s.mappingEfficiency() : null,
                         s.sramIfmapReads(), s.sramFilterReads(), s.sramOfmapWrites(), s.sramOfmapReads(),
                         s.dramIfmapReads(), s.dramFilterReads(), s.dramOfmapWrites(), s.dramOfmapReads(),
-                        s.dramIfmapBytes(), s.dramFilterBytes(), s.dramOfmapWriteBytes(), s.dramOfmapReadBytes(), s.dramBytes());
+                        s.dramIfmapBytes(), s.dramFilterBytes(), s.dramOfmapWriteBytes(), s.dramOfmapReadBytes(), s.dramBytes(), e.total()));
+                for (Component c : Component.values()) {
+                    row.add(e.get(c));
+                }
+                t.row(row.toArray());
             }
         }
     }
 
-    static void writeSummary(Path file, SimulationResult r, QuantPolicy p) throws IOException {
+    static void writeSummary(Path file, PricedResult priced, QuantPolicy p) throws IOException {
+        SimulationResult r = priced.simulation();
         Architecture a = r.architecture();
-        try (CsvTable t = CsvTable.create(file, List.of("workload", "architecture", "array", "dataflow", "pe", "compat", "fidelity", "policy",
+        List<String> header = new ArrayList<>(List.of("workload", "architecture", "array", "dataflow", "pe", "compat", "fidelity", "policy",
                 "layers", "macs", "weights", "compute_cycles", "stall_cycles", "vector_cycles", "total_cycles", "utilization",
-                "dram_bytes", "clock_ghz", "latency_s"))) {
-            t.row(r.workload().name(), a.name(), a.array().rows() + "x" + a.array().cols(), a.array().dataflow().label(), a.pe().describe(),
-                    a.compat().label(), r.fidelity().name().toLowerCase(Locale.ROOT), p.name(), r.layers().size(), r.macs(),
-                    r.workload().parameters(), r.computeCycles(), r.stallCycles(), r.vectorCycles(), r.totalCycles(), r.utilization(),
-                    r.dramBytes(), a.clockGhz(), r.latencySeconds());
+                "dram_bytes", "clock_ghz", "latency_s", "cost_model", "energy_pj", "energy_per_mac_pj", "tops_per_w", "average_power_w",
+                "area_mm2", "edp_pj_s"));
+        header.addAll(componentColumns("energy", "pj"));
+        header.addAll(componentColumns("area", "mm2"));
+        double energy = priced.totalEnergyPj();
+        List<Object> row = new ArrayList<>(java.util.Arrays.asList(r.workload().name(), a.name(), a.array().rows() + "x" + a.array().cols(),
+                a.array().dataflow().label(), a.pe().describe(), a.compat().label(), r.fidelity().name().toLowerCase(Locale.ROOT), p.name(),
+                r.layers().size(), r.macs(), r.workload().parameters(), r.computeCycles(), r.stallCycles(), r.vectorCycles(), r.totalCycles(),
+                r.utilization(), r.dramBytes(), a.clockGhz(), r.latencySeconds(), priced.costModel().name(), energy, priced.energyPerMacPj(),
+                energy == 0 ? null : 2.0 * r.macs() / energy,                     // ops per pJ = TOPS/W (1 MAC = 2 ops)
+                priced.averagePowerW(), priced.areaMm2(), energy * r.latencySeconds()));
+        Breakdown e = priced.energyPj();
+        for (Component c : Component.values()) {
+            row.add(e.get(c));
+        }
+        for (Component c : Component.values()) {
+            row.add(priced.areaUm2().get(c) / 1e6);
+        }
+        try (CsvTable t = CsvTable.create(file, header)) {
+            t.row(row.toArray());
         }
     }
 }

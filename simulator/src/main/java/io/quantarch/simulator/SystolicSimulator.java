@@ -45,25 +45,18 @@ public final class SystolicSimulator {
             throw new IllegalArgumentException(g.name() + ": compat scalesim models SCALE-Sim's one-MAC-per-cycle PE; "
                     + arch.pe().name() + " on " + formats.label() + " needs compat none");
         }
-        ArraySpec logical = new ArraySpec(arch.array().rows() * tp.rowFactor(), arch.array().cols() * tp.colFactor(), arch.array().dataflow());
-        FoldPlan p = FoldPlan.of(logical, g.m(), g.n(), g.k(), tp.timeFactor());
-        long compute = p.computeCycles();
+        // the reduction lies on the rows for WS and IS, and is streamed for OS
+        boolean os = arch.array().dataflow() == io.quantarch.simulator.array.Dataflow.OS;
+        int rowLanes = os ? 1 : tp.reductionLanes();
+        int streamLanes = os ? tp.reductionLanes() : 1;
+        ArraySpec logical = new ArraySpec(arch.array().rows() * rowLanes, arch.array().cols() * tp.outputLanes(), arch.array().dataflow());
+        FoldPlan p = FoldPlan.of(logical, g.m(), g.n(), g.k(), tp.timeFactor(), streamLanes);
+        boolean scaleSim = arch.compat() == Compat.SCALESIM;
+        TrafficModel.Traffic traffic = scaleSim ? null : TrafficModel.of(p, ifmapUnique, bits, arch.memory());
+        long tiles = scaleSim ? 1 : traffic.streamTiles();
+        long compute = scaleSim ? p.computeCycles() : traffic.computeCycles();
         if (fidelity == Fidelity.CYCLE) {
-            long work = compute * logical.pes();
-            if (work > MAX_CYCLE_STEPPED_WORK) {
-                throw new IllegalArgumentException(g.name() + ": " + work + " PE-cycles is too much for the cycle-stepped fidelity "
-                        + "(limit " + MAX_CYCLE_STEPPED_WORK + "); use the analytic fidelity");
-            }
-            // the streamed dimension is stretched by the PE's cycles per element
-            int tf = tp.timeFactor();
-            long sm = logical.dataflow() == io.quantarch.simulator.array.Dataflow.WS ? g.m() * tf : g.m();
-            long sn = logical.dataflow() == io.quantarch.simulator.array.Dataflow.IS ? g.n() * tf : g.n();
-            long sk = logical.dataflow() == io.quantarch.simulator.array.Dataflow.OS ? g.k() * tf : g.k();
-            long stepped = CycleArray.run(logical, null, null, (int) sm, (int) sn, (int) sk,
-                    new IntAccumulator(Math.min(63, arch.pe().accumulatorBits()))).cycles();
-            if (stepped != compute) {
-                throw new IllegalStateException(g.name() + ": cycle-stepped " + stepped + " != analytic " + compute + " cycles");
-            }
+            checkCycleStepped(g, logical, tp.timeFactor(), streamLanes, tiles, compute, arch);
         }
         long sramI;
         long sramF;
@@ -74,10 +67,10 @@ public final class SystolicSimulator {
             }
             case WS -> {
                 sramI = g.m() * g.k() * p.colFolds();
-                sramF = g.k() * g.n();
+                sramF = g.k() * g.n() * tiles;                  // stationary weights reload per streamed tile
             }
             default -> {
-                sramI = g.m() * g.k();
+                sramI = g.m() * g.k() * tiles;
                 sramF = g.k() * g.n() * p.colFolds();
             }
         }
@@ -93,11 +86,10 @@ public final class SystolicSimulator {
         double owb;
         double orb;
         long stalls;
-        if (arch.compat() == Compat.SCALESIM) {
+        if (scaleSim) {
             // SCALE-Sim reports the last cycle's index, not a count (reference README, item 1)
             compute = compute - 1;
             ScaleSimMemory.Result r = ScaleSimMemory.run(p, layout, arch.memory());
-            boolean os = arch.array().dataflow() == io.quantarch.simulator.array.Dataflow.OS;
             sramOW = os ? outputs + p.folds() * (arch.array().rows() + arch.array().cols())   // its double increment (issue #166)
                     : outputs * p.rowFolds();
             sramOR = 0;
@@ -111,7 +103,7 @@ public final class SystolicSimulator {
             owb = os ? outputs * bits.ofmapBits() / 8 : outputs * (p.rowFolds() - 1) * bits.psumBits() / 8 + outputs * bits.ofmapBits() / 8;
             orb = 0;
         } else {
-            TrafficModel.Traffic t = TrafficModel.of(p, ifmapUnique, bits, arch.memory(), compute);
+            TrafficModel.Traffic t = traffic;
             sramOW = t.sramOfmapWrites();
             sramOR = t.sramOfmapReads();
             dramI = t.dramIfmapReads();
@@ -127,6 +119,32 @@ public final class SystolicSimulator {
         ActionCounts actions = actions(p, arch, bits, formats, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
         return new GemmStats(p.macs(), compute, stalls, p.mappingEfficiency(), p.folds(), sramI, sramF, sramOW, sramOR,
                 dramI, dramF, dramOW, dramOR, ib, fb, owb, orb, actions);
+    }
+
+    /**
+     * Runs the register-level array on the same shape (tile by tile when the streamed dimension is tiled, the
+     * streamed dimension stretched by the PE's cycles per element) and insists on the analytic cycle count.
+     */
+    private static void checkCycleStepped(GemmOp g, ArraySpec logical, int tf, int streamLanes, long tiles, long compute, Architecture arch) {
+        long work = compute * logical.pes();
+        if (work > MAX_CYCLE_STEPPED_WORK) {
+            throw new IllegalArgumentException(g.name() + ": " + work + " PE-cycles is too much for the cycle-stepped fidelity "
+                    + "(limit " + MAX_CYCLE_STEPPED_WORK + "); use the analytic fidelity");
+        }
+        io.quantarch.simulator.array.Dataflow d = logical.dataflow();
+        long streamed = d == io.quantarch.simulator.array.Dataflow.WS ? g.m() : d == io.quantarch.simulator.array.Dataflow.IS ? g.n() : 0;
+        long stepped = 0;
+        for (long t = 0; t < tiles; t++) {
+            long len = streamed / tiles + (t < streamed % tiles ? 1 : 0);     // any split: cycles depend on the tile count only
+            long sm = d == io.quantarch.simulator.array.Dataflow.WS ? len * tf : g.m();
+            long sn = d == io.quantarch.simulator.array.Dataflow.IS ? len * tf : g.n();
+            long sk = d == io.quantarch.simulator.array.Dataflow.OS ? (g.k() + streamLanes - 1) / streamLanes * tf : g.k();
+            stepped += CycleArray.run(logical, null, null, (int) sm, (int) sn, (int) sk,
+                    new IntAccumulator(Math.min(63, arch.pe().accumulatorBits()))).cycles();
+        }
+        if (stepped != compute) {
+            throw new IllegalStateException(g.name() + ": cycle-stepped " + stepped + " != analytic " + compute + " cycles");
+        }
     }
 
     static ActionCounts actions(FoldPlan p, Architecture arch, OperandBits bits, FormatPair formats, long sramI, long sramF, long sramOW, long sramOR,

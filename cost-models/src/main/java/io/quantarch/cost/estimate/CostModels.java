@@ -9,11 +9,13 @@ import java.util.Locale;
 /**
  * Cost models by name: {@code horowitz45} (45 nm, Horowitz ISSCC 2014 and cited additions), the same scaled to
  * another node with Stillmaker & Baas 2017 ({@code horowitz45@28}, {@code @16}, {@code @7}, any node 7..130 nm),
- * or a user table {@code table:PATH.csv} in the same CSV format, used as is.
+ * a user table {@code table:PATH.csv} in the same CSV format, used as is, or {@code horowitz45[@NODE]+table:PATH.csv}: the
+ * built-in table with the user's units replacing its own (e.g. SRAM energies from CACTI), scaled as a whole.
  */
 public final class CostModels {
 
-    public static final List<String> NAMES = List.of("horowitz45", "horowitz45@28", "horowitz45@16", "horowitz45@7", "table:PATH.csv");
+    public static final List<String> NAMES = List.of("horowitz45", "horowitz45@28", "horowitz45@16", "horowitz45@7", "table:PATH.csv",
+            "horowitz45+table:PATH.csv");
 
     private CostModels() {
     }
@@ -23,6 +25,14 @@ public final class CostModels {
         if (s.startsWith("table:")) {
             Path p = Path.of(s.substring(6));
             return new TableCostModel(s, ComponentTable.file(p), 45, false);
+        }
+        int plus = s.indexOf("+table:");
+        if (plus > 0) {
+            CostModel base = byName(s.substring(0, plus));
+            if (!(base instanceof TableCostModel t)) {
+                throw new IllegalArgumentException("cost model '" + spec + "': only a table model can be overridden");
+            }
+            return t.overriddenBy(s, ComponentTable.file(Path.of(s.substring(plus + 7))));
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.equals("horowitz45")) {

@@ -34,12 +34,49 @@ public final class TableCostModel implements CostModel {
     private final ComponentTable table;
     private final double energyScale;
     private final double areaScale;
+    private final double nodeNm;
+    private final boolean scaleFrom45;
 
     public TableCostModel(String name, ComponentTable table, double nodeNm, boolean scaleFrom45) {
         this.name = name;
         this.table = table;
+        this.nodeNm = nodeNm;
+        this.scaleFrom45 = scaleFrom45;
         this.energyScale = scaleFrom45 ? TechScaling.energyFrom45(nodeNm) : 1.0;
         this.areaScale = scaleFrom45 ? TechScaling.areaFrom45(nodeNm) : 1.0;
+        List<String> noEnergy = table.missing(ENERGY_UNITS, true);
+        List<String> noArea = table.missing(AREA_UNITS, false);
+        if (!noEnergy.isEmpty() || !noArea.isEmpty()) {
+            throw new IllegalArgumentException(table.name() + ": expected energy for " + ENERGY_UNITS + " and area for " + AREA_UNITS
+                    + "; found no energy for " + noEnergy + " and no area for " + noArea
+                    + " (use horowitz45+table:FILE.csv to override only some units)");
+        }
+        for (String fp : List.of("fp_mult")) {
+            for (double size : new double[] {16, 32}) {
+                boolean found = table.entries(fp).stream().anyMatch(e -> e.size() == size && !Double.isNaN(e.energyPj()) && !Double.isNaN(e.areaUm2()));
+                if (!found) {
+                    throw new IllegalArgumentException(table.name() + ": unit fp_mult: expected points at sizes 16 and 32 with energy and area "
+                            + "(the FP multiplier's normalisation term is fitted to them), found none at " + (int) size);
+                }
+            }
+        }
+    }
+
+    /** Units an energy estimate reads. */
+    public static final List<String> ENERGY_UNITS = List.of("int_add", "int_mult", "fp_add", "fp_mult", "sram_64b_access",
+            "dram_64b_access", "register_bit", "comparator", "shifter");
+    /** Units an area estimate reads. */
+    public static final List<String> AREA_UNITS = List.of("int_add", "int_mult", "fp_add", "fp_mult", "sram_bit_area", "register_bit",
+            "comparator", "shifter");
+
+    /** The same model with {@code override}'s units replacing this table's (see {@link ComponentTable#overriddenBy}). */
+    public TableCostModel overriddenBy(String newName, ComponentTable override) {
+        return new TableCostModel(newName, table.overriddenBy(override), nodeNm, scaleFrom45);
+    }
+
+    /** Technology node in nm the numbers are for. */
+    public double nodeNm() {
+        return nodeNm;
     }
 
     @Override

@@ -112,6 +112,31 @@ public final class ComponentTable {
         }
     }
 
+    /**
+     * This table with {@code override}'s units replacing its own (a unit given in the override replaces all of
+     * this table's points for that unit; other units are kept).
+     */
+    public ComponentTable overriddenBy(ComponentTable override) {
+        Map<String, List<Entry>> m = new TreeMap<>(byUnit);
+        m.putAll(override.byUnit);
+        return new ComponentTable(name + "+" + override.name, m);
+    }
+
+    /** Units that have no energy point (when {@code energy}) or no area point, among {@code required}. */
+    public List<String> missing(java.util.Collection<String> required, boolean energy) {
+        List<String> out = new ArrayList<>();
+        for (String u : required) {
+            boolean any = false;
+            for (Entry e : entries(u)) {
+                any |= !Double.isNaN(energy ? e.energyPj() : e.areaUm2());
+            }
+            if (!any) {
+                out.add(u);
+            }
+        }
+        return out;
+    }
+
     public List<Entry> entries(String unit) {
         return byUnit.getOrDefault(unit, List.of());
     }

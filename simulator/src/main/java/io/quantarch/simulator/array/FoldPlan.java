@@ -24,10 +24,19 @@ public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc
      * the temporal extent T becomes {@code T x timeFactor}.
      */
     public static FoldPlan of(ArraySpec a, long m, long n, long k, int timeFactor) {
+        return of(a, m, n, k, timeFactor, 1);
+    }
+
+    /**
+     * With {@code streamLanes} elements of the streamed extent consumed per PE per cycle (a dot-product PE on an
+     * output-stationary array reduces that many products of its output at once): T becomes
+     * {@code ceil(T / streamLanes) x timeFactor}.
+     */
+    public static FoldPlan of(ArraySpec a, long m, long n, long k, int timeFactor, int streamLanes) {
         Dataflow d = a.dataflow();
         long sr = d.sr(m, n, k);
         long sc = d.sc(m, n, k);
-        long t = d.t(m, n, k) * timeFactor;
+        long t = ceilDiv(d.t(m, n, k), streamLanes) * timeFactor;
         long rf = ceilDiv(sr, a.rows());
         long cf = ceilDiv(sc, a.cols());
         long perFold = switch (d) {
@@ -44,6 +53,14 @@ public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc
     /** Compute cycles of the GEMM (a count, not SCALE-Sim's last-cycle index). */
     public long computeCycles() {
         return folds() * cyclesPerFold;
+    }
+
+    /**
+     * Compute cycles when the streamed extent is cut into {@code streamTiles} tiles (so partial sums of one tile
+     * fit the output buffer): every tile of every fold pays the fold's fill and drain again.
+     */
+    public long computeCycles(long streamTiles) {
+        return folds() * (streamTiles * (cyclesPerFold - t) + t);
     }
 
     public long macs() {

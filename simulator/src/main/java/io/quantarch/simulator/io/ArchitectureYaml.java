@@ -33,7 +33,7 @@ import java.util.List;
  * clock_ghz: 1.0
  * vector_lanes: 32
  * compat: none            # or scalesim
- * cost_model: horowitz45
+ * cost_model: horowitz45   # horowitz45@16, table:my.csv, horowitz45+table:cacti-srams.csv (paths relative to this file)
  * </pre>
  * {@code dram_bytes_per_cycle: unlimited} gives SCALE-Sim's CALC behaviour (no bandwidth stalls).
  */
@@ -43,10 +43,15 @@ public final class ArchitectureYaml {
     }
 
     public static Architecture read(Path file) throws ConfigException {
-        return parse(YamlNode.read(file), baseName(file));
+        return parse(YamlNode.read(file), baseName(file), file.toAbsolutePath().getParent());
     }
 
     public static Architecture parse(YamlNode root, String defaultName) throws ConfigException {
+        return parse(root, defaultName, Path.of(""));
+    }
+
+    /** {@code baseDir}: where a {@code table:} cost model's relative path starts (the YAML file's folder). */
+    public static Architecture parse(YamlNode root, String defaultName, Path baseDir) throws ConfigException {
         root.allowOnly("version", "name", "array", "pe", "memory", "clock_ghz", "vector_lanes", "compat", "cost_model");
         int v = root.get("version").asInt(1, 1000);
         if (v != 1) {
@@ -73,7 +78,27 @@ public final class ArchitectureYaml {
         }
         Compat compat = root.has("compat") ? Compat.parse(root.get("compat").asChoice(List.of("scalesim", "none"))) : Compat.NONE;
         return new Architecture(root.textOr("name", defaultName), array, pe, mem, root.doubleOr("clock_ghz", d.clockGhz(), 1e-6, 1e3),
-                root.intOr("vector_lanes", array.cols(), 1, 1 << 20), compat, root.textOr("cost_model", d.costModel()));
+                root.intOr("vector_lanes", array.cols(), 1, 1 << 20), compat,
+                root.has("cost_model") ? costModel(root.get("cost_model"), baseDir) : d.costModel());
+    }
+
+    /** Checks the cost model now (a bad name or table is a configuration error), resolving a table's path. */
+    static String costModel(YamlNode n, Path baseDir) throws ConfigException {
+        String spec = n.asText().trim();
+        int t = spec.indexOf("table:");
+        if (t >= 0) {
+            Path p = Path.of(spec.substring(t + 6));
+            if (!p.isAbsolute() && baseDir != null) {
+                p = baseDir.resolve(p).normalize();
+            }
+            spec = spec.substring(0, t + 6) + p;
+        }
+        try {
+            io.quantarch.cost.estimate.CostModels.byName(spec);
+        } catch (IllegalArgumentException e) {
+            throw n.errorAt("a cost model (" + String.join(", ", io.quantarch.cost.estimate.CostModels.NAMES) + ")", e.getMessage());
+        }
+        return spec;
     }
 
     static PeSpec pe(YamlNode p) throws ConfigException {

@@ -12,9 +12,11 @@ import java.util.List;
 
 /**
  * A Bit Fusion unit (H. Sharma et al., "Bit Fusion: Bit-Level Dynamically Composable Architecture for
- * Accelerating Deep Neural Networks", ISCA 2018, Section III): 16 2-bit BitBricks that fuse into one 8x8, four
- * 4x4 (or 8x2/2x8) or sixteen 2x2 multipliers per cycle; each operand is split into 2-bit digits (the top digit
- * signed) and the brick products are shifted and added. Operand widths round up to 2, 4 or 8 bits.
+ * Accelerating Deep Neural Networks", ISCA 2018, Fusion Unit): 16 2-bit BitBricks (each a signed/unsigned
+ * 3x3-bit multiplier) that fuse into one 8x8, four 4x4 (or 8x2/2x8) or sixteen 2x2 products per cycle. Each
+ * operand is split into 2-bit digits (the top digit signed), the brick products are shifted into place, and the
+ * unit's shift-add tree (15 adders) sums all its products, which belong to the same output, into one partial sum
+ * per cycle. Operand widths round up to 2, 4 or 8 bits.
  */
 public record BitFusionSpec(int accumulatorBits) implements PeSpec {
 
@@ -56,30 +58,42 @@ public record BitFusionSpec(int accumulatorBits) implements PeSpec {
         return new IntMacSpec(8, 8, accumulatorBits).unsupported(f);
     }
 
+    /** Products of one output per cycle: 1 (8x8), 4 (4x4, 8x2) or 16 (2x2). */
     @Override
     public Throughput throughput(FormatPair f) {
-        return new Throughput(1, BRICKS / bricks(Levels.levelBits(f.weights()), Levels.levelBits(f.inputs())), 1);
+        return new Throughput(BRICKS / bricks(Levels.levelBits(f.weights()), Levels.levelBits(f.inputs())), 1, 1);
     }
+
+    /** The shift-add tree: 8 adders at the brick product's width, then 4, 2 and 1 each two bits wider. */
+    static final int[][] TREE = {{8, 8}, {4, 10}, {2, 12}, {1, 16}};
 
     @Override
     public void countActions(ActionCounts.Builder b, PeWork w) {
         int wb = Levels.levelBits(w.formats().weights());
         int ab = Levels.levelBits(w.formats().inputs());
         int bricks = bricks(wb, ab);
+        long unitCycles = (w.macs() * bricks + BRICKS - 1) / BRICKS;     // the whole unit works every cycle
         b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:2x2", w.macs() * bricks);
-        b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(fusedWidth(wb) + fusedWidth(ab)), w.macs() * bricks);
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + (fusedWidth(wb) + fusedWidth(ab)), w.macs() * (bricks - 1));
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + accumulatorBits, w.macs());
+        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:3x3", w.macs() * bricks);
+        if (bricks > 1) {
+            b.add(Component.PE_ARRAY, ActionKind.SHIFT, "8", w.macs() * bricks);   // digit products shifted into place
+        }
+        for (int[] level : TREE) {
+            b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + level[1], unitCycles * level[0]);
+        }
+        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + accumulatorBits, unitCycles);
     }
 
     @Override
     public List<Part> parts() {
-        return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:2x2", BRICKS),
-                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, "16", BRICKS),
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:16", BRICKS - 1),
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, 1),
-                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(8 + 8 + accumulatorBits), 1));
+        List<Part> out = new java.util.ArrayList<>(List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:3x3", BRICKS),
+                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, "8", BRICKS)));
+        for (int[] level : TREE) {
+            out.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + level[1], level[0]));
+        }
+        out.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, 1));
+        out.add(new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(8 + 8 + accumulatorBits), 1));
+        return out;
     }
 
     /** Digits of a signed value in base 4 over {@code width} bits: lower digits unsigned 0..3, the top one signed -2..1. */

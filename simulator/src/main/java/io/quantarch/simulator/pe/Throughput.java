@@ -1,22 +1,26 @@
 package io.quantarch.simulator.pe;
 
 /**
- * How a PE kind stretches the array for one format pair: a dot-product PE with L lanes acts as L array rows,
- * a fusible PE that computes k products per cycle as k columns, and a bit-serial PE needs {@code timeFactor}
- * cycles per streamed element.
+ * How a PE kind uses the array for one format pair.
+ *
+ * @param reductionLanes products of the same output one PE adds per cycle (a dot-product unit of L lanes, a Bit
+ *                       Fusion unit fused for narrow operands): on WS/IS arrays, whose rows hold the reduction, the
+ *                       PE acts as that many rows; on OS arrays, where the reduction is streamed, it shortens the stream
+ * @param outputLanes    independent outputs one PE produces per cycle (acts as that many columns)
+ * @param timeFactor     cycles per streamed element (a bit-serial PE needs one cycle per activation bit)
  */
-public record Throughput(int rowFactor, int colFactor, int timeFactor) {
+public record Throughput(int reductionLanes, int outputLanes, int timeFactor) {
 
     public static final Throughput ONE = new Throughput(1, 1, 1);
 
     public Throughput {
-        if (rowFactor < 1 || colFactor < 1 || timeFactor < 1) {
+        if (reductionLanes < 1 || outputLanes < 1 || timeFactor < 1) {
             throw new IllegalArgumentException("throughput factors must be >= 1");
         }
     }
 
-    /** MACs each physical PE completes per cycle. */
+    /** MACs each physical PE completes per cycle in steady state. */
     public double macsPerCycle() {
-        return (double) rowFactor * colFactor / timeFactor;
+        return (double) reductionLanes * outputLanes / timeFactor;
     }
 }

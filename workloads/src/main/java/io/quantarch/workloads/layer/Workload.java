@@ -29,6 +29,26 @@ public record Workload(String name, List<Layer> layers) {
         return layers.stream().map(Layer::name).toList();
     }
 
+    /**
+     * The layers whose names match any of the comma-separated globs, in workload order; an
+     * {@link IllegalArgumentException} names a glob that matches nothing and the nearest layer names.
+     */
+    public Workload select(String globs) {
+        java.util.List<java.util.regex.Pattern> ps = new java.util.ArrayList<>();
+        for (String g : globs.split(",")) {
+            String t = g.trim();
+            java.util.regex.Pattern p = LayerGlob.pattern(t);
+            if (layers.stream().noneMatch(l -> p.matcher(l.name()).matches())) {
+                String flat = t.replace("*", "").replace("?", "");
+                java.util.List<String> near = layerNames().stream()
+                        .sorted(java.util.Comparator.comparingInt(n -> io.quantarch.workloads.io.YamlNode.editDistance(flat, n))).limit(3).toList();
+                throw new IllegalArgumentException("layer glob '" + t + "' matches no layer of " + name + "; nearest: " + String.join(", ", near));
+            }
+            ps.add(p);
+        }
+        return new Workload(name, layers.stream().filter(l -> ps.stream().anyMatch(p -> p.matcher(l.name()).matches())).toList());
+    }
+
     /** The layers that lower to GEMMs. */
     public List<Layer> matrixLayers() {
         return layers.stream().filter(l -> !l.gemms().isEmpty()).toList();

@@ -73,15 +73,7 @@ public record QuantPolicy(String name, LayerQuant defaults, List<Override> overr
     }
 
     static Pattern globPattern(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            switch (ch) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return Pattern.compile(re.toString());
+        return io.quantarch.workloads.layer.LayerGlob.pattern(glob);
     }
 
     /** Policies that differ only in one layer's weights, for per-layer sensitivity. */
