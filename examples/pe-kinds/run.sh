@@ -19,6 +19,7 @@ runs=(
   "bit-fusion w2a2"
   "mixpe w4g128a8"
   "dequant-per-mac w4g128a8"
+  "mixpe-iso-area w4g128a8"
   "minifloat-mac fp8"
   "minifloat-mac-fixed fp8"
   "mx-dot mxfp8"

@@ -45,18 +45,16 @@ public final class SystolicSimulator {
             throw new IllegalArgumentException(g.name() + ": compat scalesim models SCALE-Sim's one-MAC-per-cycle PE; "
                     + arch.pe().name() + " on " + formats.label() + " needs compat none");
         }
-        // the reduction lies on the rows for WS and IS, and is streamed for OS
         boolean os = arch.array().dataflow() == io.quantarch.simulator.array.Dataflow.OS;
-        int rowLanes = os ? 1 : tp.reductionLanes();
-        int streamLanes = os ? tp.reductionLanes() : 1;
-        ArraySpec logical = new ArraySpec(arch.array().rows() * rowLanes, arch.array().cols() * tp.outputLanes(), arch.array().dataflow());
-        FoldPlan p = FoldPlan.of(logical, g.m(), g.n(), g.k(), tp.timeFactor(), streamLanes);
+        // the reduction is mapped in groups of the PE's lanes; extra output lanes act as extra columns
+        ArraySpec logical = new ArraySpec(arch.array().rows(), arch.array().cols() * tp.outputLanes(), arch.array().dataflow());
+        FoldPlan p = FoldPlan.of(logical, g.m(), g.n(), g.k(), tp.timeFactor(), tp.reductionLanes());
         boolean scaleSim = arch.compat() == Compat.SCALESIM;
         TrafficModel.Traffic traffic = scaleSim ? null : TrafficModel.of(p, ifmapUnique, bits, arch.memory());
         long tiles = scaleSim ? 1 : traffic.streamTiles();
         long compute = scaleSim ? p.computeCycles() : traffic.computeCycles();
         if (fidelity == Fidelity.CYCLE) {
-            checkCycleStepped(g, logical, tp.timeFactor(), streamLanes, tiles, compute, arch);
+            checkCycleStepped(g, logical, tp.timeFactor(), tp.reductionLanes(), tiles, compute, arch);
         }
         long sramI;
         long sramF;
@@ -116,16 +114,17 @@ public final class SystolicSimulator {
             orb = t.ofmapReadBytes();
             stalls = t.stallCycles();
         }
-        ActionCounts actions = actions(p, arch, bits, formats, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
+        ActionCounts actions = actions(p, arch, tp, bits, formats, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
         return new GemmStats(p.macs(), compute, stalls, p.mappingEfficiency(), p.folds(), sramI, sramF, sramOW, sramOR,
                 dramI, dramF, dramOW, dramOR, ib, fb, owb, orb, actions);
     }
 
     /**
      * Runs the register-level array on the same shape (tile by tile when the streamed dimension is tiled, the
-     * streamed dimension stretched by the PE's cycles per element) and insists on the analytic cycle count.
+     * streamed dimension stretched by the PE's cycles per element, the reduction in groups of the PE's lanes) and
+     * insists on the analytic cycle count.
      */
-    private static void checkCycleStepped(GemmOp g, ArraySpec logical, int tf, int streamLanes, long tiles, long compute, Architecture arch) {
+    private static void checkCycleStepped(GemmOp g, ArraySpec logical, int tf, int lanes, long tiles, long compute, Architecture arch) {
         long work = compute * logical.pes();
         if (work > MAX_CYCLE_STEPPED_WORK) {
             throw new IllegalArgumentException(g.name() + ": " + work + " PE-cycles is too much for the cycle-stepped fidelity "
@@ -138,7 +137,8 @@ public final class SystolicSimulator {
             long len = streamed / tiles + (t < streamed % tiles ? 1 : 0);     // any split: cycles depend on the tile count only
             long sm = d == io.quantarch.simulator.array.Dataflow.WS ? len * tf : g.m();
             long sn = d == io.quantarch.simulator.array.Dataflow.IS ? len * tf : g.n();
-            long sk = d == io.quantarch.simulator.array.Dataflow.OS ? (g.k() + streamLanes - 1) / streamLanes * tf : g.k();
+            long kGroups = (g.k() + lanes - 1) / lanes;                          // a lane group moves through the array as one element
+            long sk = d == io.quantarch.simulator.array.Dataflow.OS ? kGroups * tf : kGroups;
             stepped += CycleArray.run(logical, null, null, (int) sm, (int) sn, (int) sk,
                     new IntAccumulator(Math.min(63, arch.pe().accumulatorBits()))).cycles();
         }
@@ -147,14 +147,15 @@ public final class SystolicSimulator {
         }
     }
 
-    static ActionCounts actions(FoldPlan p, Architecture arch, OperandBits bits, FormatPair formats, long sramI, long sramF, long sramOW, long sramOR,
+    static ActionCounts actions(FoldPlan p, Architecture arch, Throughput tp, OperandBits bits, FormatPair formats, long sramI, long sramF, long sramOW, long sramOR,
                                 double dramReadBytes, double dramWriteBytes, long cycles) {
         ActionCounts.Builder b = ActionCounts.builder();
         int acc = arch.pe().accumulatorBits();
         long macs = p.macs();
         arch.pe().countActions(b, new PeWork(macs, p.m() * p.n(), p.k(), formats));
         // operand forwarding between PE registers: the streamed operand(s) move one PE per MAC; the partial sum
-        // is written every MAC (kept in place for OS, passed down for WS/IS); stationary operands load once
+        // is written every PE step (kept in place for OS, passed down for WS/IS); stationary operands load once
+        // per fold (and per streamed tile)
         double streamedBits = switch (arch.array().dataflow()) {
             case OS -> bits.ifmapBits() + bits.filterBits();
             case WS -> bits.ifmapBits();
@@ -165,7 +166,9 @@ public final class SystolicSimulator {
             case WS -> Math.round(sramF * bits.filterBits());
             case IS -> Math.round(sramI * bits.ifmapBits());
         };
-        b.add(Component.PE_ARRAY, ActionKind.REG_WRITE, "bits", Math.round(macs * streamedBits) + macs * acc + stationaryBits);
+        // the accumulator is written once per PE step: once per reduction-lane group, once per bit-serial cycle
+        long accWrites = (macs * tp.timeFactor() + tp.reductionLanes() - 1) / tp.reductionLanes();
+        b.add(Component.PE_ARRAY, ActionKind.REG_WRITE, "bits", Math.round(macs * streamedBits) + accWrites * acc + stationaryBits);
         b.add(Component.PE_ARRAY, ActionKind.ACTIVE_CYCLES, "", cycles);
         b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "elements", sramI);
         b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramI * bits.ifmapBits()));

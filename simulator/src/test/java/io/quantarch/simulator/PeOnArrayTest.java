@@ -65,13 +65,13 @@ class PeOnArrayTest {
         long m = 300;
         long n = 64;
         long k = 512;
-        // the reduction sits on the rows: a 16x16 array of units acts as (16 x lanes) x 16 single MACs
-        assertEquals(compute(arch(16, 16, Dataflow.WS, IntMacSpec.INT8), m, n, k, "int8_sym_channel", "int8_sym_tensor"),
-                compute(fusion, m, n, k, "int8_sym_channel", "int8_sym_tensor"));
-        assertEquals(compute(arch(64, 16, Dataflow.WS, IntMacSpec.INT8), m, n, k, "int4_sym_channel", "int4_sym_tensor"),
-                compute(fusion, m, n, k, "int4_sym_channel", "int4_sym_tensor"));
-        assertEquals(compute(arch(256, 16, Dataflow.WS, IntMacSpec.INT8), m, n, k, "int2_sym_channel", "int2_sym_tensor"),
-                compute(fusion, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
+        // the reduction is mapped in groups of the fused products: the array sees a GEMM of reduction K / lanes
+        Architecture int8 = arch(16, 16, Dataflow.WS, IntMacSpec.INT8);
+        assertEquals(compute(int8, m, n, k, "int8_sym_channel", "int8_sym_tensor"), compute(fusion, m, n, k, "int8_sym_channel", "int8_sym_tensor"));
+        assertEquals(compute(int8, m, n, k / 4, "int8_sym_channel", "int8_sym_tensor"), compute(fusion, m, n, k, "int4_sym_channel", "int4_sym_tensor"));
+        assertEquals(compute(int8, m, n, k / 16, "int8_sym_channel", "int8_sym_tensor"), compute(fusion, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
+        // WS: (K/16)/16 row folds x N/16 column folds, each loading 16 rows of fused weights: 2R + C + M - 2 cycles
+        assertEquals((512 / 16 / 16) * (64 / 16) * (2 * 16 + 16 + m - 2), compute(fusion, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
         // 8x2 takes four bricks, like 4x4
         assertEquals(compute(fusion, m, n, k, "int4_sym_channel", "int4_sym_tensor"), compute(fusion, m, n, k, "int8_sym_channel", "int2_sym_tensor"));
         // on an output-stationary array the fused products shorten the streamed reduction: T = ceil(K / 16)
@@ -81,12 +81,14 @@ class PeOnArrayTest {
     }
 
     @Test
-    void mxDotLanesActAsRowsOrShortenTheStream() {
+    void mxDotLanesReduceTheMappedReductionOnEveryDataflow() {
         long m = 64;
         long n = 48;
         long k = 256;
-        assertEquals(compute(arch(32, 16, Dataflow.IS, IntMacSpec.INT8), m, n, k, "int8_sym_channel", "int8_sym_tensor"),
+        assertEquals(compute(arch(1, 16, Dataflow.IS, IntMacSpec.INT8), m, n, k / 32, "int8_sym_channel", "int8_sym_tensor"),
                 compute(arch(1, 16, Dataflow.IS, new MxDotSpec(32, 32)), m, n, k, "mxfp8_e4m3", "mxfp8_e4m3"));
+        // IS, one row of 32-lane units: K/32 = 8 row folds x M/16 = 4 column folds, each 2 + 16 + N - 2 cycles
+        assertEquals(8L * 4 * (2 + 16 + n - 2), compute(arch(1, 16, Dataflow.IS, new MxDotSpec(32, 32)), m, n, k, "mxfp8_e4m3", "mxfp8_e4m3"));
         long folds = (64 / 8) * (48 / 8);
         assertEquals(folds * (k / 32 + 8 + 8 - 2), compute(arch(8, 8, Dataflow.OS, new MxDotSpec(32, 32)), m, n, k, "mxfp4", "mxfp4"));
     }

@@ -11,9 +11,10 @@ package io.quantarch.simulator.array;
  * @param rowFolds  ceil(Sr / R)
  * @param colFolds  ceil(Sc / C)
  * @param cyclesPerFold OS: T + R + C - 2; WS and IS: 2R + C + T - 2 (weight/input load R, skew, drain)
+ * @param reductionLanes products of one output each PE reduces per cycle (1 for a single-MAC PE)
  */
 public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc, long t,
-                       long rowFolds, long colFolds, long cyclesPerFold) {
+                       long rowFolds, long colFolds, long cyclesPerFold, int reductionLanes) {
 
     public static FoldPlan of(ArraySpec a, long m, long n, long k) {
         return of(a, m, n, k, 1);
@@ -28,22 +29,23 @@ public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc
     }
 
     /**
-     * With {@code streamLanes} elements of the streamed extent consumed per PE per cycle (a dot-product PE on an
-     * output-stationary array reduces that many products of its output at once): T becomes
-     * {@code ceil(T / streamLanes) x timeFactor}.
+     * With PEs that reduce {@code reductionLanes} products of one output per cycle (a dot-product unit, a fused
+     * Bit Fusion unit): the reduction is mapped in groups of that many, so the array sees a GEMM of reduction
+     * {@code ceil(K / lanes)} (on the rows for WS and IS, streamed for OS), while MACs stay M x N x K.
      */
-    public static FoldPlan of(ArraySpec a, long m, long n, long k, int timeFactor, int streamLanes) {
+    public static FoldPlan of(ArraySpec a, long m, long n, long k, int timeFactor, int reductionLanes) {
         Dataflow d = a.dataflow();
-        long sr = d.sr(m, n, k);
-        long sc = d.sc(m, n, k);
-        long t = ceilDiv(d.t(m, n, k), streamLanes) * timeFactor;
+        long kMapped = ceilDiv(k, reductionLanes);
+        long sr = d.sr(m, n, kMapped);
+        long sc = d.sc(m, n, kMapped);
+        long t = d.t(m, n, kMapped) * timeFactor;
         long rf = ceilDiv(sr, a.rows());
         long cf = ceilDiv(sc, a.cols());
         long perFold = switch (d) {
             case OS -> t + a.rows() + a.cols() - 2;
             case WS, IS -> 2L * a.rows() + a.cols() + t - 2;
         };
-        return new FoldPlan(a, m, n, k, sr, sc, t, rf, cf, perFold);
+        return new FoldPlan(a, m, n, k, sr, sc, t, rf, cf, perFold, reductionLanes);
     }
 
     public long folds() {

@@ -109,6 +109,7 @@ public final class TrafficModel {
         long stalls = 0;
         if (!mem.unlimitedBandwidth()) {
             double bw = mem.dramBytesPerCycle();
+            long rk = (long) r * p.reductionLanes();              // reduction elements one fold's rows hold
             double fillElementsI;
             double fillElementsF;
             switch (p.array().dataflow()) {
@@ -117,12 +118,12 @@ public final class TrafficModel {
                     fillElementsF = k * Math.min(c, n);
                 }
                 case WS -> {
-                    fillElementsI = m * Math.min(r, k);
-                    fillElementsF = Math.min(r, k) * Math.min(c, n);
+                    fillElementsI = m * Math.min(rk, k);
+                    fillElementsF = Math.min(rk, k) * Math.min(c, n);
                 }
                 default -> {
-                    fillElementsI = Math.min(c, m) * Math.min(r, k);
-                    fillElementsF = Math.min(r, k) * n;
+                    fillElementsI = Math.min(c, m) * Math.min(rk, k);
+                    fillElementsF = Math.min(rk, k) * n;
                 }
             }
             double fill = Math.min(ib, fillElementsI * bits.ifmapBits() / 8) + Math.min(fb, fillElementsF * bits.filterBits() / 8);
