@@ -63,8 +63,14 @@ public final class CsvTable implements AutoCloseable {
         return c.toString();
     }
 
+    private boolean closed;
+
+    /** Idempotent: a table closed early (to commit its directory) may be closed again by try-with-resources. */
     @Override
     public void close() throws IOException {
-        printer.close(true);
+        if (!closed) {
+            closed = true;
+            printer.close(true);
+        }
     }
 }
