@@ -22,23 +22,7 @@ final class Inputs {
 
     /** {@code zoo:NAME[,key=value]}, a YAML workload file, or a SCALE-Sim topology CSV. */
     static Workload workload(String spec) throws ConfigException {
-        if (spec.startsWith("zoo:")) {
-            try {
-                return Zoo.byName(spec.substring(4));
-            } catch (IllegalArgumentException e) {
-                throw ConfigException.of("--workload " + spec, e.getMessage());
-            }
-        }
-        String lower = spec.toLowerCase(Locale.ROOT);
-        Path p = Path.of(spec);
-        if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-            return WorkloadYaml.read(p);
-        }
-        if (lower.endsWith(".csv")) {
-            return ScaleSimTopology.read(p);
-        }
-        throw new ConfigException("--workload", null, "zoo:NAME (one of " + String.join(", ", Zoo.names())
-                + "), a .yaml workload file or a SCALE-Sim topology .csv", "'" + spec + "'");
+        return io.quantarch.workloads.io.WorkloadSpec.resolve(spec, "--workload", null);
     }
 
     /** A SCALE-Sim {@code .cfg} or a quantarch architecture YAML; the built-in default when absent. */

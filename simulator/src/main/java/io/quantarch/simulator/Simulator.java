@@ -68,6 +68,21 @@ public final class Simulator {
         return new LayerResult(l, total, vectorOps, vectorCycles, bits, arch.array().pes());
     }
 
+    /**
+     * Null when the architecture's PE can run every GEMM of {@code l} in the formats {@code policy} gives it,
+     * else why not (naming the PE, the layer and the formats); what a search checks before simulating a design.
+     */
+    public static String unsupported(Architecture arch, Layer l, QuantPolicy policy) {
+        LayerQuant q = policy.forLayer(l.name());
+        for (GemmOp g : l.gemms()) {
+            String why = arch.pe().unsupported(formats(q, g));
+            if (why != null) {
+                return l.name() + ": " + why;
+            }
+        }
+        return null;
+    }
+
     /** Operand widths from the policy: inputs stream, weights (or the KV cache) sit on the filter side. */
     static OperandBits bits(LayerQuant q, GemmOp g, Architecture arch) {
         double in = q.inputs().bitsPerElement();

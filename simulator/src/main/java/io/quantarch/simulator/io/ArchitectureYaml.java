@@ -83,7 +83,7 @@ public final class ArchitectureYaml {
     }
 
     /** Checks the cost model now (a bad name or table is a configuration error), resolving a table's path. */
-    static String costModel(YamlNode n, Path baseDir) throws ConfigException {
+    public static String costModel(YamlNode n, Path baseDir) throws ConfigException {
         String spec = n.asText().trim();
         int t = spec.indexOf("table:");
         if (t >= 0) {
@@ -101,7 +101,8 @@ public final class ArchitectureYaml {
         return spec;
     }
 
-    static PeSpec pe(YamlNode p) throws ConfigException {
+    /** A {@code pe:} mapping ({@code type} and that kind's parameters). */
+    public static PeSpec pe(YamlNode p) throws ConfigException {
         String type = p.get("type").asChoice(PeRegistry.NAMES);
         try {
             return switch (type) {

@@ -72,7 +72,7 @@ public final class PolicyYaml {
         return new QuantPolicy(name, def, overrides);
     }
 
-    static TensorQuant tensor(YamlNode n) throws ConfigException {
+    public static TensorQuant tensor(YamlNode n) throws ConfigException {
         String formatName;
         Calibration cal = Calibration.MAX_ABS;
         YamlNode formatNode = n;

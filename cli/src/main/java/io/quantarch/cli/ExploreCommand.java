@@ -1,0 +1,169 @@
+package io.quantarch.cli;
+
+import io.quantarch.search.run.Checkpoint;
+import io.quantarch.search.run.Exploration;
+import io.quantarch.search.run.Explorer;
+import io.quantarch.search.run.ParetoDp;
+import io.quantarch.search.space.DesignSpace;
+import io.quantarch.search.space.SearchSettings;
+import io.quantarch.search.space.SpaceYaml;
+import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.workloads.quality.Sensitivity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code quantarch explore}: search a design space to its Pareto front. */
+@Command(name = "explore", sortOptions = false,
+        description = {"Search architecture, per-layer quantization and cost together (NSGA-II, random, exhaustive, or exact DP).",
+                "Writes DIR/pareto.csv, DIR/evaluations.csv (streamed), DIR/generations.csv, DIR/run.json; checkpoints after",
+                "every generation in DIR/checkpoint, and rerunning the same command on DIR resumes the run."})
+final class ExploreCommand implements Callable<Integer> {
+
+    @Option(names = "--space", required = true, paramLabel = "SPACE.yaml", description = "The design space, objectives and constraints.")
+    Path space;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result directory (new, or a run to resume).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Overrides the space's search.seed.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--algorithm", paramLabel = "A", description = "nsga2, random, exhaustive or dp (overrides search.algorithm).")
+    String algorithm;
+
+    @Option(names = "--population", paramLabel = "N", description = "Overrides search.population.")
+    Integer population;
+
+    @Option(names = "--generations", paramLabel = "N", description = "Overrides search.generations.")
+    Integer generations;
+
+    private final Main.Io io;
+
+    ExploreCommand(Main.Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        DesignSpace s = load();
+        return run(s, out, threads == null ? Runtime.getRuntime().availableProcessors() : threads, io);
+    }
+
+    DesignSpace load() throws ConfigException {
+        DesignSpace s = SpaceYaml.read(space);
+        SearchSettings set = s.search();
+        if (algorithm != null) {
+            String a = algorithm.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("nsga2", "random", "exhaustive", "dp").contains(a)) {
+                throw new ConfigException("--algorithm", null, "nsga2, random, exhaustive or dp", "'" + algorithm + "'");
+            }
+            set = set.withAlgorithm(SearchSettings.Algorithm.valueOf(a.toUpperCase(Locale.ROOT)));
+        }
+        if (seed != null) {
+            set = set.withSeed(seed);
+        }
+        if (population != null || generations != null) {
+            int p = population == null ? set.population() : population;
+            int g = generations == null ? set.generations() : generations;
+            if (p < 4 || g < 0) {
+                throw new ConfigException("--population/--generations", null, "population >= 4 and generations >= 0", p + " and " + g);
+            }
+            set = set.withBudget(p, g);
+        }
+        if (threads != null && threads < 1) {
+            throw new ConfigException("--threads", null, "at least 1", threads.toString());
+        }
+        return new DesignSpace(s.name(), s.workloadSpec(), s.workload(), s.quality(), s.base(), s.archGenes(), s.defaults(),
+                s.quantGenes(), s.objectives(), s.constraints(), set, s.source());
+    }
+
+    static int run(DesignSpace s, Path out, int threads, Main.Io io) throws Exception {
+        SearchSettings set = s.search();
+        if (set.algorithm() == SearchSettings.Algorithm.DP) {
+            String why = ParetoDp.unsuitable(s);
+            if (why != null) {
+                throw new ConfigException("--algorithm dp", null, "a space whose objectives are additive over quantization genes", why);
+            }
+        }
+        if (set.algorithm() == SearchSettings.Algorithm.EXHAUSTIVE && s.size().bitLength() > 40) {
+            throw new ConfigException("--algorithm exhaustive", null, "a space of at most 2^40 designs", s.size() + " designs");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ConfigException("--out", null, "a directory", "a file " + out);
+        }
+        boolean resuming = Files.exists(Checkpoint.file(out));
+        if (!resuming && Files.isDirectory(out)) {
+            try (var l = Files.list(out)) {
+                if (l.findAny().isPresent()) {
+                    throw new ConfigException("--out", null, "a new or empty directory, or one holding an explore checkpoint", "non-empty " + out);
+                }
+            }
+        }
+        io.err().println("quantarch explore: " + s.name() + " -- " + s.size() + " designs, " + s.geneCount() + " genes, "
+                + set.algorithm().label() + (set.algorithm() == SearchSettings.Algorithm.NSGA2 || set.algorithm() == SearchSettings.Algorithm.RANDOM
+                ? " (population " + set.population() + ", " + set.generations() + " generations, seed " + set.seed() + ")" : "")
+                + ", " + threads + " threads" + (resuming ? "; resuming from " + Checkpoint.file(out) : ""));
+        Progress bar = new Progress(io);
+        Exploration.Outcome o;
+        try {
+            o = Exploration.run(s, out, threads, Sensitivity.defaultCacheDir(), bar, m -> io.err().println("  " + m));
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().contains("checkpoint of a different")) {
+                throw new ConfigException("--out", null, "the checkpoint of this space, algorithm and seed", e.getMessage());
+            }
+            throw e;
+        }
+        bar.done();
+        io.out().println(String.format(Locale.ROOT, "quantarch explore: %d evaluations, %d designs on the Pareto front, normalised hypervolume %.4f%s",
+                o.evaluations(), o.front().size(), o.hypervolume(),
+                Double.isNaN(o.kendallTau()) ? "" : String.format(Locale.ROOT, ", Kendall tau (tier 1 vs tier 2 quality) %.3f", o.kendallTau())));
+        io.out().println("Results: " + out.toAbsolutePath().normalize().resolve("pareto.csv"));
+        return 0;
+    }
+
+    /** Generation, evaluations, front size, hypervolume and ETA on stderr; one line per update when not a terminal. */
+    static final class Progress implements Explorer.Listener {
+        private final Main.Io io;
+        private final boolean terminal = System.console() != null;
+        private int lastPrinted = -1;
+
+        Progress(Main.Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public void progress(Explorer.Progress p) {
+            double done = p.budget() == 0 ? 1 : Math.min(1, (double) p.evaluations() / p.budget());
+            double eta = done > 0 ? p.elapsedNanos() / 1e9 * (1 - done) / done : Double.NaN;
+            int width = 24;
+            int filled = (int) Math.round(done * width);
+            String line = String.format(Locale.ROOT, "  [%s%s] gen %d/%d  evals %d  front %d  HV %.4f  ETA %s",
+                    "#".repeat(filled), ".".repeat(width - filled), p.generation(), p.generations(), p.evaluations(), p.frontSize(),
+                    p.hypervolume(), Double.isNaN(eta) ? "?" : String.format(Locale.ROOT, "%.0fs", eta));
+            int decile = (int) (done * 10);
+            if (terminal) {
+                io.err().print("\r" + line);
+                io.err().flush();
+            } else if (decile != lastPrinted || p.generation() == p.generations()) {
+                lastPrinted = decile;
+                io.err().println(line);
+            }
+        }
+
+        void done() {
+            if (terminal) {
+                io.err().println();
+            }
+        }
+    }
+}

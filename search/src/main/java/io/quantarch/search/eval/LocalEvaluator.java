@@ -1,0 +1,193 @@
+package io.quantarch.search.eval;
+
+import io.quantarch.cost.estimate.CostModel;
+import io.quantarch.cost.estimate.CostModels;
+import io.quantarch.cost.estimate.Inventory;
+import io.quantarch.search.space.Design;
+import io.quantarch.search.space.DesignSpace;
+import io.quantarch.search.space.Limit;
+import io.quantarch.search.space.Metric;
+import io.quantarch.simulator.Architecture;
+import io.quantarch.simulator.Fidelity;
+import io.quantarch.simulator.LayerResult;
+import io.quantarch.simulator.Simulator;
+import io.quantarch.workloads.layer.Layer;
+import io.quantarch.workloads.policy.LayerQuant;
+import io.quantarch.workloads.policy.QuantPolicy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Evaluates designs on this machine's threads: tier-1 quality from a {@link QualityTable}, latency and energy from the
+ * simulator (analytic fidelity) priced by the design's cost model, area from its inventory. Layers run from empty
+ * buffers, so a layer's cost depends only on the architecture and that layer's formats: it is cached under exactly
+ * that key, and most designs a search proposes are assembled from cached layers. Totals are summed exactly, so they
+ * do not depend on the order layers were computed in.
+ */
+public final class LocalEvaluator implements Evaluator {
+
+    private final DesignSpace space;
+    private final ExecutorService pool;
+    private final int threads;
+    private final ConcurrentHashMap<String, double[]> layerCost = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Double> areaMm2 = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CostModel> costModels = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Evaluation> designs = new ConcurrentHashMap<>();
+    private volatile QualityTable quality;
+
+    public LocalEvaluator(DesignSpace space, int threads) {
+        this.space = space;
+        this.threads = Math.max(1, threads);
+        this.pool = Executors.newFixedThreadPool(this.threads, r -> {
+            Thread t = new Thread(r, "quantarch-eval");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** Measures the tier-1 quality table (sensitivities are cached on disk under {@code cacheDir}; null: no disk cache). */
+    public QualityTable prepare(Path cacheDir) {
+        if (quality == null) {
+            quality = QualityTable.measure(space, this, cacheDir);
+        }
+        return quality;
+    }
+
+    public QualityTable qualityTable() {
+        return quality;
+    }
+
+    @Override
+    public List<Evaluation> evaluate(List<int[]> choices) {
+        if (quality == null) {
+            throw new IllegalStateException("prepare() the quality table first");
+        }
+        List<Callable<Evaluation>> tasks = new ArrayList<>(choices.size());
+        for (int[] c : choices) {
+            int[] copy = c.clone();
+            tasks.add(() -> designs.computeIfAbsent(DesignSpace.key(copy), k -> evaluateOne(copy)));
+        }
+        return map(tasks);
+    }
+
+    @Override
+    public <T> List<T> map(List<Callable<T>> tasks) {
+        if (threads == 1 || tasks.size() == 1) {
+            List<T> out = new ArrayList<>(tasks.size());
+            for (Callable<T> t : tasks) {
+                try {
+                    out.add(t.call());
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+                }
+            }
+            return out;
+        }
+        List<Future<T>> fs = new ArrayList<>(tasks.size());
+        for (Callable<T> t : tasks) {
+            fs.add(pool.submit(t));
+        }
+        List<T> out = new ArrayList<>(tasks.size());
+        for (Future<T> f : fs) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        return out;
+    }
+
+    Evaluation evaluateOne(int[] choice) {
+        Design d = space.decode(choice);
+        double[] m = new double[Metric.values().length];
+        Arrays.fill(m, Double.NaN);
+        String why = space.unsupported(d);
+        if (why != null) {
+            return new Evaluation(choice, m, why, 1e6);
+        }
+        int nArch = space.archGenes().size();
+        m[space.quality().metric().ordinal()] = quality.tier1(Arrays.copyOfRange(choice, nArch, choice.length));
+        Architecture a = d.architecture();
+        CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::byName);
+        Inventory inv = a.inventory();
+        QuantPolicy p = d.policy();
+        BigDecimal cycles = BigDecimal.ZERO;
+        BigDecimal energy = BigDecimal.ZERO;
+        BigDecimal weightBits = BigDecimal.ZERO;
+        List<Layer> layers = space.workload().layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            LayerQuant q = p.forLayer(l.name());
+            double[] c = layerCost(d, i, cm, inv);
+            cycles = cycles.add(new BigDecimal(c[0]));
+            energy = energy.add(new BigDecimal(c[1]));
+            weightBits = weightBits.add(new BigDecimal(l.weightElements() * q.weights().bitsPerElement()));
+        }
+        double latency = cycles.doubleValue() / (a.clockGhz() * 1e9);
+        m[Metric.LATENCY_S.ordinal()] = latency;
+        m[Metric.ENERGY_PJ.ordinal()] = energy.doubleValue();
+        m[Metric.EDP.ordinal()] = energy.doubleValue() * latency;
+        m[Metric.AREA_MM2.ordinal()] = areaMm2.computeIfAbsent(d.archKey(), k -> cm.areaUm2(inv).total() / 1e6);
+        m[Metric.WEIGHT_BYTES.ordinal()] = weightBits.doubleValue() / 8;
+        double violation = 0;
+        List<String> broken = new ArrayList<>();
+        for (Limit lim : space.constraints()) {
+            double v = lim.violation(m[lim.metric().ordinal()]);
+            if (v > 0) {
+                violation += v;
+                broken.add(lim.label());
+            }
+        }
+        return new Evaluation(choice, m, broken.isEmpty() ? null : "violates " + String.join(", ", broken), violation);
+    }
+
+    /** {total cycles, dynamic energy pJ} of layer {@code i} of the workload in design {@code d}, cached. */
+    public double[] layerCost(Design d, int i) {
+        CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::byName);
+        return layerCost(d, i, cm, d.architecture().inventory());
+    }
+
+    public double areaMm2(Design d) {
+        CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::byName);
+        return areaMm2.computeIfAbsent(d.archKey(), k -> cm.areaUm2(d.architecture().inventory()).total() / 1e6);
+    }
+
+    private double[] layerCost(Design d, int i, CostModel cm, Inventory inv) {
+        Layer l = space.workload().layers().get(i);
+        LayerQuant q = d.policy().forLayer(l.name());
+        String key = d.archKey() + "|" + i + "|" + q.weights().label() + "|" + q.inputs().label() + "|" + q.outputs().label()
+                + "|" + q.kvCache().label();
+        return layerCost.computeIfAbsent(key, k -> {
+            LayerResult r = Simulator.layer(d.architecture(), l, d.policy(), Fidelity.ANALYTIC);
+            return new double[] {r.totalCycles(), cm.energyPj(r.actions(), inv).total()};
+        });
+    }
+
+    /** Layer simulations computed so far (a design built only from cached layers costs none). */
+    public int cachedLayers() {
+        return layerCost.size();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

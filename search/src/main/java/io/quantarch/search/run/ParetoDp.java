@@ -1,0 +1,275 @@
+package io.quantarch.search.run;
+
+import io.quantarch.search.eval.LocalEvaluator;
+import io.quantarch.search.eval.QualityTable;
+import io.quantarch.search.space.Design;
+import io.quantarch.search.space.DesignSpace;
+import io.quantarch.search.space.Limit;
+import io.quantarch.search.space.Metric;
+import io.quantarch.search.space.Objective;
+import io.quantarch.search.space.QuantGene;
+import io.quantarch.workloads.layer.Layer;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact Pareto front of the per-layer format-allocation problem when quality and cost are both additive over
+ * layers: the multiple-choice knapsack that HAWQ-V3 (Yao et al., ICML 2021, Section 3.4) states as an integer linear
+ * program, solved here as a Pareto dynamic program. Genes are taken one at a time; a partial assignment is dropped
+ * only when another one is no worse in every objective's partial sum, which is exact because every later gene adds
+ * the same amount to both. Partial sums are exact decimals, so the final values equal the evaluator's bit for bit.
+ *
+ * <p>Applies when each layer is decided by at most one quantization gene (its cost then depends on that gene alone),
+ * the objectives are among tier-1 quality, latency, energy, weight bytes and area (area is constant for a fixed
+ * architecture), all minimised, and constraints are upper bounds on objectives. Architecture genes are enumerated
+ * outside the DP (one DP per architecture, fronts merged).
+ */
+public final class ParetoDp {
+
+    private static final List<Metric> ADDITIVE = List.of(Metric.QUALITY_LOSS, Metric.SYNTHETIC_OUTPUT_NSR, Metric.LATENCY_S,
+            Metric.ENERGY_PJ, Metric.WEIGHT_BYTES, Metric.AREA_MM2);
+
+    private ParetoDp() {
+    }
+
+    /** Null when the space fits the DP, else why not. */
+    public static String unsuitable(DesignSpace space) {
+        for (Objective o : space.objectives()) {
+            if (o.maximise() || !ADDITIVE.contains(o.metric())) {
+                return "objective " + o.label() + " is not an additive minimised metric (allowed: quality, latency_s, energy_pj, weight_bytes, area_mm2)";
+            }
+        }
+        for (Limit l : space.constraints()) {
+            if (!l.atMost() || space.objectives().stream().noneMatch(o -> o.metric() == l.metric())) {
+                return "constraint " + l.label() + " is not an upper bound on an objective";
+            }
+        }
+        Map<String, String> owner = new HashMap<>();
+        for (QuantGene g : space.quantGenes()) {
+            for (String l : g.layers()) {
+                String prev = owner.putIfAbsent(l, g.name());
+                if (prev != null) {
+                    return "layer " + l + " is decided by two genes (" + prev + ", " + g.name() + "); its cost is not additive over genes";
+                }
+            }
+        }
+        if (space.size().bitLength() > 62) {
+            return "the space is too large to index";
+        }
+        return null;
+    }
+
+    /** One point of the exact front: its choice vector and metrics (NaN for the metrics the DP does not compute). */
+    public record Point(int[] choice, double[] metrics) { }
+
+    /** The exact front (non-dominated, feasible) over all architectures; the evaluator's quality table must be prepared. */
+    public static List<Point> solve(DesignSpace space, LocalEvaluator evaluator) {
+        String why = unsuitable(space);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        QualityTable quality = evaluator.qualityTable();
+        int nArch = space.archGenes().size();
+        int nQuant = space.quantGenes().size();
+        int[] archRadices = Arrays.copyOf(space.radices(), nArch);
+        long archCount = 1;
+        for (int r : archRadices) {
+            archCount *= r;
+        }
+        List<Point> all = new ArrayList<>();
+        List<Layer> layers = space.workload().layers();
+        for (long a = 0; a < archCount; a++) {
+            int[] archChoice = Explorer.mixedRadix(a, archRadices);
+            int[] choice = new int[nArch + nQuant];
+            System.arraycopy(archChoice, 0, choice, 0, nArch);
+            Design base = space.decode(choice);
+            // which gene decides each layer (-1: only the default)
+            int[] geneOf = new int[layers.size()];
+            Arrays.fill(geneOf, -1);
+            for (int j = 0; j < nQuant; j++) {
+                for (int i = 0; i < layers.size(); i++) {
+                    if (space.quantGenes().get(j).layers().contains(layers.get(i).name())) {
+                        geneOf[i] = j;
+                    }
+                }
+            }
+            // [cycles, energy, weight bits] of the default-only layers, and per gene option
+            BigDecimal[] baseSums = zero();
+            for (int i = 0; i < layers.size(); i++) {
+                if (geneOf[i] < 0) {
+                    add(baseSums, evaluator.layerCost(base, i), layers.get(i), base, space);
+                }
+            }
+            List<List<State>> options = new ArrayList<>();
+            boolean supported = true;
+            for (int j = 0; j < nQuant && supported; j++) {
+                List<State> opts = new ArrayList<>();
+                for (int o = 0; o < space.quantGenes().get(j).options().size(); o++) {
+                    int[] c = choice.clone();
+                    c[nArch + j] = o;
+                    Design d = space.decode(c);
+                    BigDecimal[] s = zero();
+                    boolean ok = true;
+                    for (int i = 0; i < layers.size(); i++) {
+                        if (geneOf[i] == j) {
+                            if (io.quantarch.simulator.Simulator.unsupported(d.architecture(), layers.get(i), d.policy()) != null) {
+                                ok = false;
+                                break;
+                            }
+                            add(s, evaluator.layerCost(d, i), layers.get(i), d, space);
+                        }
+                    }
+                    if (ok) {
+                        opts.add(new State(new BigDecimal(quality.contribution(j, o)), s, new int[] {o}));
+                    }
+                }
+                supported = !opts.isEmpty();
+                options.add(opts);
+            }
+            if (!supported || defaultUnsupported(space, base, geneOf)) {
+                continue;
+            }
+            double area = evaluator.areaMm2(base);
+            List<State> front = List.of(new State(new BigDecimal(quality.base()), baseSums, new int[0]));
+            for (int j = 0; j < nQuant; j++) {
+                List<State> next = new ArrayList<>();
+                for (State s : front) {
+                    for (State o : options.get(j)) {
+                        next.add(s.plus(o));
+                    }
+                }
+                front = prune(next, space, base, area);
+            }
+            for (State s : front) {
+                int[] c = choice.clone();
+                System.arraycopy(s.choice, 0, c, nArch, nQuant);
+                double[] m = s.metrics(space, base, area);
+                if (feasible(space, m)) {
+                    all.add(new Point(c, m));
+                }
+            }
+        }
+        double[][] f = all.stream().map(p -> minimised(space, p.metrics())).toArray(double[][]::new);
+        List<Point> out = new ArrayList<>();
+        for (int i : io.quantarch.search.moea.Fronts.nonDominated(f)) {
+            out.add(all.get(i));
+        }
+        return out;
+    }
+
+    private static boolean defaultUnsupported(DesignSpace space, Design base, int[] geneOf) {
+        List<Layer> layers = space.workload().layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (geneOf[i] < 0 && io.quantarch.simulator.Simulator.unsupported(base.architecture(), layers.get(i), base.policy()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean feasible(DesignSpace space, double[] m) {
+        for (Limit l : space.constraints()) {
+            if (l.violation(m[l.metric().ordinal()]) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double[] minimised(DesignSpace space, double[] m) {
+        return space.objectives().stream().mapToDouble(o -> o.minimised(m[o.metric().ordinal()])).toArray();
+    }
+
+    private static BigDecimal[] zero() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    private static void add(BigDecimal[] s, double[] cost, Layer l, Design d, DesignSpace space) {
+        s[0] = s[0].add(new BigDecimal(cost[0]));
+        s[1] = s[1].add(new BigDecimal(cost[1]));
+        s[2] = s[2].add(new BigDecimal(l.weightElements() * d.policy().forLayer(l.name()).weights().bitsPerElement()));
+    }
+
+    /** Keeps the states no other state is at least as good as in every objective's exact partial sum (first of equals). */
+    private static List<State> prune(List<State> states, DesignSpace space, Design base, double area) {
+        int n = states.size();
+        BigDecimal[][] key = new BigDecimal[n][];
+        for (int i = 0; i < n; i++) {
+            key[i] = states.get(i).objectiveSums(space);
+        }
+        List<State> out = new ArrayList<>();
+        outer:
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                int cmp = compare(key[j], key[i]);
+                if (cmp < 0 || cmp == 0 && j < i) {
+                    continue outer;
+                }
+            }
+            out.add(states.get(i));
+        }
+        return out;
+    }
+
+    /** -1 when a dominates b, 0 when equal, 1 otherwise. */
+    private static int compare(BigDecimal[] a, BigDecimal[] b) {
+        boolean strictly = false;
+        for (int k = 0; k < a.length; k++) {
+            int c = a[k].compareTo(b[k]);
+            if (c > 0) {
+                return 1;
+            }
+            strictly |= c < 0;
+        }
+        return strictly ? -1 : 0;
+    }
+
+    private record State(BigDecimal quality, BigDecimal[] sums, int[] choice) {
+
+        State plus(State o) {
+            BigDecimal[] s = new BigDecimal[sums.length];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = sums[k].add(o.sums[k]);
+            }
+            int[] c = Arrays.copyOf(choice, choice.length + o.choice.length);
+            System.arraycopy(o.choice, 0, c, choice.length, o.choice.length);
+            return new State(quality.add(o.quality), s, c);
+        }
+
+        /** Exact partial sums of the objectives that vary with the quantization genes (area does not). */
+        BigDecimal[] objectiveSums(DesignSpace space) {
+            List<BigDecimal> k = new ArrayList<>();
+            for (Objective o : space.objectives()) {
+                switch (o.metric()) {
+                    case QUALITY_LOSS, SYNTHETIC_OUTPUT_NSR -> k.add(quality);
+                    case LATENCY_S -> k.add(sums[0]);
+                    case ENERGY_PJ -> k.add(sums[1]);
+                    case WEIGHT_BYTES -> k.add(sums[2]);
+                    default -> { }
+                }
+            }
+            return k.toArray(BigDecimal[]::new);
+        }
+
+        double[] metrics(DesignSpace space, Design base, double area) {
+            double[] m = new double[Metric.values().length];
+            Arrays.fill(m, Double.NaN);
+            m[space.quality().metric().ordinal()] = quality.doubleValue();
+            double latency = sums[0].doubleValue() / (base.architecture().clockGhz() * 1e9);
+            m[Metric.LATENCY_S.ordinal()] = latency;
+            m[Metric.ENERGY_PJ.ordinal()] = sums[1].doubleValue();
+            m[Metric.EDP.ordinal()] = sums[1].doubleValue() * latency;
+            m[Metric.WEIGHT_BYTES.ordinal()] = sums[2].doubleValue() / 8;
+            m[Metric.AREA_MM2.ordinal()] = area;
+            return m;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.quantarch.search.space;
+
+import io.quantarch.simulator.Architecture;
+import io.quantarch.simulator.array.ArraySpec;
+import io.quantarch.simulator.array.Dataflow;
+import io.quantarch.simulator.memory.MemorySpec;
+import io.quantarch.simulator.pe.PeSpec;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** An architecture parameter a gene can set, and how a chosen value changes the base architecture. */
+public enum ArchKnob {
+    ROWS("rows"), COLS("cols"),
+    /** Rows and columns together, {@code 32x32}. */
+    ARRAY("array"),
+    DATAFLOW("dataflow"), PE("pe"),
+    IFMAP_KB("ifmap_kb"), FILTER_KB("filter_kb"), OFMAP_KB("ofmap_kb"),
+    /** All three SRAMs at once. */
+    SRAM_KB("sram_kb"),
+    DRAM_BYTES_PER_CYCLE("dram_bytes_per_cycle"), CLOCK_GHZ("clock_ghz"), COST_MODEL("cost_model");
+
+    private final String key;
+
+    ArchKnob(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(ArchKnob::key).toList();
+    }
+
+    public static ArchKnob byKey(String k) {
+        for (ArchKnob a : values()) {
+            if (a.key.equals(k)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** {@code value}'s type follows the knob: Integer, int[2], Dataflow, PeSpec, Double or String. */
+    public Architecture apply(Architecture a, Object value) {
+        ArraySpec ar = a.array();
+        MemorySpec m = a.memory();
+        return switch (this) {
+            case ROWS -> a.withArray(new ArraySpec((Integer) value, ar.cols(), ar.dataflow()));
+            case COLS -> a.withArray(new ArraySpec(ar.rows(), (Integer) value, ar.dataflow()));
+            case ARRAY -> {
+                int[] rc = (int[]) value;
+                yield a.withArray(new ArraySpec(rc[0], rc[1], ar.dataflow()));
+            }
+            case DATAFLOW -> a.withArray(new ArraySpec(ar.rows(), ar.cols(), (Dataflow) value));
+            case PE -> a.withPe((PeSpec) value);
+            case IFMAP_KB -> a.withMemory(new MemorySpec((Double) value, m.filterKb(), m.ofmapKb(), m.dramBytesPerCycle(), m.doubleBuffered()));
+            case FILTER_KB -> a.withMemory(new MemorySpec(m.ifmapKb(), (Double) value, m.ofmapKb(), m.dramBytesPerCycle(), m.doubleBuffered()));
+            case OFMAP_KB -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), (Double) value, m.dramBytesPerCycle(), m.doubleBuffered()));
+            case SRAM_KB -> {
+                double kb = (Double) value;
+                yield a.withMemory(new MemorySpec(kb, kb, kb, m.dramBytesPerCycle(), m.doubleBuffered()));
+            }
+            case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered()));
+            case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.costModel());
+            case COST_MODEL -> a.withCostModel((String) value);
+        };
+    }
+}

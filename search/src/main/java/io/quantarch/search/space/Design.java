@@ -1,0 +1,27 @@
+package io.quantarch.search.space;
+
+import io.quantarch.simulator.Architecture;
+import io.quantarch.workloads.policy.QuantPolicy;
+
+/**
+ * A decoded design: the option chosen for every gene (architecture genes first, then quantization genes), and
+ * the architecture and policy those choices make.
+ *
+ * @param archKey identifies the architecture part alone (the layer-cost cache is keyed by it)
+ */
+public record Design(int[] choice, Architecture architecture, QuantPolicy policy, String archKey) {
+
+    public Design {
+        choice = choice.clone();
+    }
+
+    @Override
+    public int[] choice() {
+        return choice.clone();
+    }
+
+    /** {@code 2.0.1.3}: the choice vector as a stable key. */
+    public String key() {
+        return DesignSpace.key(choice);
+    }
+}
