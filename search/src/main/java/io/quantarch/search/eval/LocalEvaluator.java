@@ -181,6 +181,11 @@ public final class LocalEvaluator implements Evaluator {
         });
     }
 
+    /** Forgets evaluated designs (not layer costs): for benchmarks of evaluation throughput. */
+    public void forgetDesigns() {
+        designs.clear();
+    }
+
     /** Layer simulations computed so far (a design built only from cached layers costs none). */
     public int cachedLayers() {
         return layerCost.size();
