@@ -47,6 +47,9 @@ class ExploreCommandTest {
         assertTrue(pareto.size() > 2);
         assertEquals(1 + 8 * 3, Files.readAllLines(out.resolve("evaluations.csv")).size());
         assertEquals(1 + 3, Files.readAllLines(out.resolve("generations.csv")).size());
+        for (String plot : List.of("hypervolume.png", "front_synthetic_output_nsr_vs_energy_pj.png", "front_energy_pj_vs_area_mm2.png")) {
+            assertTrue(Files.size(out.resolve("plots").resolve(plot)) > 1000, plot);
+        }
         String json = Files.readString(out.resolve("run.json"));
         assertTrue(json.contains("\"seed\" : 1") && json.contains("\"designs_in_space\" : \"12\""), json);
         // rerunning a finished run resumes from its checkpoint and changes nothing

@@ -118,6 +118,7 @@ public final class Exploration {
             }
             long t3 = System.nanoTime();
             writePareto(space, dir, front);
+            Plots.write(space, dir, front);
             writeRunJson(space, dir, front, hv, tau, evaluations, budget, threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             return new Outcome(front, hv, tau, evaluations, budget, evaluator.cachedLayers());
         }
