@@ -12,7 +12,6 @@ import io.quantarch.workloads.quality.Sensitivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,8 +82,7 @@ final class ExploreCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new ConfigException("--threads", null, "at least 1", threads.toString());
         }
-        return new DesignSpace(s.name(), s.workloadSpec(), s.workload(), s.quality(), s.base(), s.archGenes(), s.defaults(),
-                s.quantGenes(), s.objectives(), s.constraints(), set, s.source());
+        return s.withSearch(set);
     }
 
     static int run(DesignSpace s, Path out, int threads, Main.Io io) throws Exception {

@@ -4,12 +4,9 @@ import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.io.ArchitectureYaml;
 import io.quantarch.simulator.io.ScaleSimConfig;
 import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.ScaleSimTopology;
-import io.quantarch.workloads.io.WorkloadYaml;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.PolicyYaml;
 import io.quantarch.workloads.policy.QuantPolicy;
-import io.quantarch.workloads.zoo.Zoo;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -41,6 +41,7 @@ public final class LocalEvaluator implements Evaluator {
     private final int threads;
     private final ConcurrentHashMap<String, double[]> layerCost = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Double> areaMm2 = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Inventory> inventories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CostModel> costModels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Evaluation> designs = new ConcurrentHashMap<>();
     private volatile QualityTable quality;
@@ -127,7 +128,7 @@ public final class LocalEvaluator implements Evaluator {
         m[space.quality().metric().ordinal()] = quality.tier1(Arrays.copyOfRange(choice, nArch, choice.length));
         Architecture a = d.architecture();
         CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::byName);
-        Inventory inv = a.inventory();
+        Inventory inv = inventory(d);
         QuantPolicy p = d.policy();
         BigDecimal cycles = BigDecimal.ZERO;
         BigDecimal energy = BigDecimal.ZERO;
@@ -145,7 +146,7 @@ public final class LocalEvaluator implements Evaluator {
         m[Metric.LATENCY_S.ordinal()] = latency;
         m[Metric.ENERGY_PJ.ordinal()] = energy.doubleValue();
         m[Metric.EDP.ordinal()] = energy.doubleValue() * latency;
-        m[Metric.AREA_MM2.ordinal()] = areaMm2.computeIfAbsent(d.archKey(), k -> cm.areaUm2(inv).total() / 1e6);
+        m[Metric.AREA_MM2.ordinal()] = areaMm2(d);
         m[Metric.WEIGHT_BYTES.ordinal()] = weightBits.doubleValue() / 8;
         double violation = 0;
         List<String> broken = new ArrayList<>();
@@ -162,12 +163,17 @@ public final class LocalEvaluator implements Evaluator {
     /** {total cycles, dynamic energy pJ} of layer {@code i} of the workload in design {@code d}, cached. */
     public double[] layerCost(Design d, int i) {
         CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::byName);
-        return layerCost(d, i, cm, d.architecture().inventory());
+        return layerCost(d, i, cm, inventory(d));
     }
 
     public double areaMm2(Design d) {
         CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::byName);
-        return areaMm2.computeIfAbsent(d.archKey(), k -> cm.areaUm2(d.architecture().inventory()).total() / 1e6);
+        return areaMm2.computeIfAbsent(d.archKey(), k -> cm.areaUm2(inventory(d)).total() / 1e6);
+    }
+
+    /** What the design's architecture is built of; one per architecture, not per design. */
+    private Inventory inventory(Design d) {
+        return inventories.computeIfAbsent(d.archKey(), k -> d.architecture().inventory());
     }
 
     private double[] layerCost(Design d, int i, CostModel cm, Inventory inv) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -42,13 +40,7 @@ public record Checkpoint(int format, String spaceSha256, String algorithm, long 
     public void write(Path dir) throws IOException {
         Path f = file(dir);
         Files.createDirectories(f.getParent());
-        Path tmp = Files.createTempFile(f.getParent(), "state", ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
-        try {
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-        }
+        Exploration.atomicWrite(f, JSON.writeValueAsString(this));
     }
 
     public static Checkpoint read(Path dir) throws IOException {

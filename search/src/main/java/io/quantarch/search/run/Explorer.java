@@ -67,6 +67,10 @@ public final class Explorer {
     private final List<Objective> objectives;
     private final int[] radices;
     private final List<String> metricColumns;
+    private final Codec<int[], DoubleGene> codec;
+    private final SupportConstraint constraint;
+    /** Identifies space and settings in the checkpoint, so a resume never mixes two runs. */
+    private final String runKey;
 
     // run state
     private long evaluations;
@@ -88,6 +92,9 @@ public final class Explorer {
         this.objectives = space.objectives();
         this.radices = space.radices();
         this.metricColumns = metricColumns(space);
+        this.codec = ChoiceCodec.of(radices);
+        this.constraint = new SupportConstraint(space);
+        this.runKey = sha256(space.source() + "|" + settings);
     }
 
     /** The quality metric of the space, then cost metrics; the other quality metric is left out (never mixed). */
@@ -119,12 +126,11 @@ public final class Explorer {
         long start = System.nanoTime();
         Files.createDirectories(dir);
         Checkpoint cp = Checkpoint.read(dir);
-        String sha = sha256(space.source() + "|" + settings);
         List<Individual<DoubleGene>> population = null;
         Path evalFile = dir.resolve("evaluations.csv");
         Path genFile = dir.resolve("generations.csv");
         if (cp != null) {
-            if (!cp.spaceSha256().equals(sha) || cp.seed() != settings.seed() || !cp.algorithm().equals(settings.algorithm().label())) {
+            if (!cp.spaceSha256().equals(runKey) || cp.seed() != settings.seed() || !cp.algorithm().equals(settings.algorithm().label())) {
                 throw new IllegalStateException(dir + " holds a checkpoint of a different space, algorithm or seed; use a new --out directory");
             }
             truncate(evalFile, cp.evaluationsCsvBytes());
@@ -185,8 +191,6 @@ public final class Explorer {
     private int currentGeneration;
 
     private Nsga2<DoubleGene> nsga2() {
-        Codec<int[], DoubleGene> codec = ChoiceCodec.of(radices);
-        SupportConstraint constraint = new SupportConstraint(space);
         double pm = settings.mutation() >= 0 ? settings.mutation() : 1.0 / Math.max(1, radices.length);
         Alterer<DoubleGene, Vec<double[]>> alterer = Alterer.<DoubleGene, Vec<double[]>>of(new UniformCrossover<DoubleGene, Vec<double[]>>(settings.crossover(), 0.5), new Mutator<DoubleGene, Vec<double[]>>(pm));
         return new Nsga2<>(codec.encoding(), settings.population(), alterer,
@@ -199,8 +203,6 @@ public final class Explorer {
     }
 
     private void randomGeneration(Random random) {
-        Codec<int[], DoubleGene> codec = ChoiceCodec.of(radices);
-        SupportConstraint constraint = new SupportConstraint(space);
         List<int[]> choices = RandomRegistry.with(random, r -> {
             List<int[]> out = new ArrayList<>();
             for (int i = 0; i < settings.population(); i++) {
@@ -288,7 +290,10 @@ public final class Explorer {
         }
         List<Checkpoint.Entry> all = new ArrayList<>(archive);
         all.addAll(fresh);
-        double[][] f = all.stream().map(this::objectivesOf).toArray(double[][]::new);
+        double[][] f = Arrays.copyOf(archiveObjectives, all.size());
+        for (int i = archive.size(); i < f.length; i++) {
+            f[i] = objectivesOf(all.get(i));
+        }
         int[] keep = Fronts.nonDominated(f);
         List<Checkpoint.Entry> next = new ArrayList<>(keep.length);
         double[][] nf = new double[keep.length][];
@@ -303,8 +308,8 @@ public final class Explorer {
             nadir = new double[objectives.size()];
             Arrays.fill(ideal, Double.POSITIVE_INFINITY);
             Arrays.fill(nadir, Double.NEGATIVE_INFINITY);
-            for (Checkpoint.Entry e : fresh) {
-                double[] o = objectivesOf(e);
+            for (int i = all.size() - fresh.size(); i < all.size(); i++) {
+                double[] o = f[i];
                 for (int j = 0; j < o.length; j++) {
                     ideal[j] = Math.min(ideal[j], o[j]);
                     nadir[j] = Math.max(nadir[j], o[j]);
@@ -349,11 +354,18 @@ public final class Explorer {
 
     /** The archive ordered by objectives, then by choice: the same set always prints the same way. */
     private List<Checkpoint.Entry> sortedArchive() {
-        List<Checkpoint.Entry> out = new ArrayList<>(archive);
-        out.sort((a, b) -> {
-            int c = Arrays.compare(objectivesOf(a), objectivesOf(b));
-            return c != 0 ? c : Arrays.compare(a.choice(), b.choice());
+        Integer[] order = new Integer[archive.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Arrays.compare(archiveObjectives[a], archiveObjectives[b]);
+            return c != 0 ? c : Arrays.compare(archive.get(a).choice(), archive.get(b).choice());
         });
+        List<Checkpoint.Entry> out = new ArrayList<>(order.length);
+        for (int i : order) {
+            out.add(archive.get(i));
+        }
         return out;
     }
 
@@ -368,7 +380,7 @@ public final class Explorer {
                 members.add(new Checkpoint.Member(k, i.objectives()));
             }
         }
-        new Checkpoint(Checkpoint.FORMAT, sha256(space.source() + "|" + settings), settings.algorithm().label(), settings.seed(),
+        new Checkpoint(Checkpoint.FORMAT, runKey, settings.algorithm().label(), settings.seed(),
                 generation, evaluations, feasibleEvaluations, Files.size(dir.resolve("evaluations.csv")),
                 Files.size(dir.resolve("generations.csv")), ideal, nadir, members, archive, done).write(dir);
     }

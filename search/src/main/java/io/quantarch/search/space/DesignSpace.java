@@ -32,6 +32,11 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         constraints = List.copyOf(constraints);
     }
 
+    /** The same space searched with other settings (command-line overrides, baselines at equal budget). */
+    public DesignSpace withSearch(SearchSettings s) {
+        return new DesignSpace(name, workloadSpec, workload, quality, base, archGenes, defaults, quantGenes, objectives, constraints, s, source);
+    }
+
     public int geneCount() {
         return archGenes.size() + quantGenes.size();
     }
@@ -110,11 +115,11 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         return null;
     }
 
-    /** How many of the layers a quantization gene decides the design's PE cannot run. */
+    /** How many of the layers a quantization gene decides (all layers when {@code g} is null) the design's PE cannot run. */
     int unsupportedCount(Design d, QuantGene g) {
         int n = 0;
         for (Layer l : workload.layers()) {
-            if (g.layers().contains(l.name()) && Simulator.unsupported(d.architecture(), l, d.policy()) != null) {
+            if ((g == null || g.layers().contains(l.name())) && Simulator.unsupported(d.architecture(), l, d.policy()) != null) {
                 n++;
             }
         }
@@ -123,10 +128,10 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
 
     /**
      * Moves quantization genes whose layers the PE cannot run to an option it can, what the Jenetics
-     * {@code Constraint} of the search calls. Genes that decide many layers (an activation format shared by every
-     * layer) go first, then narrower ones; each takes, searching cyclically from its current option, the first option
-     * that leaves the fewest of its layers unsupported. Two rounds, deterministic. Returns the repaired choice, which
-     * may still be unsupported when no option fits (the evaluator then marks it infeasible).
+     * {@code Constraint} of the search calls. The broadest gene (an activation format shared by every layer, say) tries
+     * each of its options, cyclically from its current one; given each, the narrower genes are repaired greedily
+     * ({@link #greedy}); the first option leaving the fewest unsupported layers wins. Deterministic. Returns the
+     * repaired choice, which may still be unsupported when no option fits (the evaluator then marks it infeasible).
      */
     public int[] repair(int[] choice) {
         if (unsupported(decode(choice)) == null || quantGenes.isEmpty()) {
@@ -140,8 +145,6 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
             int cmp = Integer.compare(quantGenes.get(y).layers().size(), quantGenes.get(x).layers().size());
             return cmp != 0 ? cmp : Integer.compare(x, y);
         });
-        // the broadest gene tries each option (from its current one, cyclically); the others are repaired greedily
-        // given it; the first option leaving the fewest unsupported layers wins
         int broad = order[0];
         int gi = archGenes.size() + broad;
         int n = quantGenes.get(broad).options().size();
@@ -153,13 +156,7 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
             for (int k = 1; k < order.length; k++) {
                 greedy(c, order[k]);
             }
-            int count = 0;
-            Design d = decode(c);
-            for (Layer l : workload.layers()) {
-                if (Simulator.unsupported(d.architecture(), l, d.policy()) != null) {
-                    count++;
-                }
-            }
+            int count = unsupportedCount(decode(c), null);
             if (count < bestCount) {
                 best = c;
                 bestCount = count;

@@ -7,9 +7,6 @@ import io.quantarch.simulator.pe.PeSpec;
 import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.io.WorkloadSpec;
 import io.quantarch.workloads.io.YamlNode;
-import io.quantarch.workloads.layer.Layer;
-import io.quantarch.workloads.layer.LayerGlob;
-import io.quantarch.workloads.layer.OperandKind;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.LayerQuant;
 import io.quantarch.workloads.policy.PolicyYaml;
@@ -28,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -66,8 +66,7 @@ class EnumerableSpaceTest {
 
     static double hv(DesignSpace s, Algorithm a, long seed, LocalEvaluator ev, Path dir, double[] lo, double[] hi) throws Exception {
         SearchSettings set = s.search().withAlgorithm(a).withSeed(seed);
-        DesignSpace sa = new DesignSpace(s.name(), s.workloadSpec(), s.workload(), s.quality(), s.base(), s.archGenes(), s.defaults(),
-                s.quantGenes(), s.objectives(), s.constraints(), set, s.source());
+        DesignSpace sa = s.withSearch(set);
         Explorer ex = new Explorer(sa, ev, dir, p -> { });
         List<Checkpoint.Entry> front = ex.run();
         double[][] f = new double[front.size()][];
