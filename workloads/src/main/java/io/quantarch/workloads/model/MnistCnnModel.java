@@ -2,6 +2,7 @@ package io.quantarch.workloads.model;
 
 import io.quantarch.workloads.tensor.ActivationObserver;
 import io.quantarch.workloads.tensor.Linear;
+import io.quantarch.workloads.tensor.LinearKernel;
 
 import java.util.Map;
 
@@ -13,11 +14,14 @@ import java.util.Map;
  */
 public final class MnistCnnModel {
 
-    private final Linear conv1;
-    private final Linear conv2;
-    private final Linear fc;
+    /** The three layers, in order; what any kernel map must name. */
+    public static final java.util.List<String> LAYERS = java.util.List.of("conv1", "conv2", "fc");
 
-    public MnistCnnModel(Map<String, Linear> layers) {
+    private final LinearKernel conv1;
+    private final LinearKernel conv2;
+    private final LinearKernel fc;
+
+    public MnistCnnModel(Map<String, ? extends LinearKernel> layers) {
         this.conv1 = layers.get("conv1");
         this.conv2 = layers.get("conv2");
         this.fc = layers.get("fc");
@@ -55,7 +59,7 @@ public final class MnistCnnModel {
     }
 
     /** 5x5 convolution with padding 2 and stride 1 as im2col: [H*W][C*25] times [out][C*25]^T, returned CHW. */
-    private static float[] conv(Linear layer, float[] in, int channels, int size, ActivationObserver obs) {
+    private static float[] conv(LinearKernel layer, float[] in, int channels, int size, ActivationObserver obs) {
         int k = 5;
         int pad = 2;
         int cols = channels * k * k;

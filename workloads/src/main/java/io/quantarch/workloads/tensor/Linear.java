@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * {@code W'}, and {@code q} the input-activation quantizer. The weight is stored after its own
  * (fake) quantization. Immutable; safe to share between threads.
  */
-public final class Linear {
+public final class Linear implements LinearKernel {
 
     /** Quantizes a row-major activation block {@code [rows][cols]}, returning a new array. */
     @FunctionalInterface
@@ -52,14 +52,17 @@ public final class Linear {
         return new Linear(name, weight, bias, null, null, null);
     }
 
+    @Override
     public String name() {
         return name;
     }
 
+    @Override
     public int in() {
         return weight.cols();
     }
 
+    @Override
     public int out() {
         return weight.rows();
     }
@@ -72,7 +75,7 @@ public final class Linear {
         return bias;
     }
 
-    /** x is [rows][in]; returns y [rows][out]. */
+    @Override
     public float[] forward(float[] x, int rows, ActivationObserver observer) {
         int in = in();
         float[] xin = x;
