@@ -14,6 +14,7 @@ import io.quantarch.simulator.GemmStats;
 import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.SimulationResult;
 import io.quantarch.simulator.Simulator;
+import io.quantarch.simulator.io.FpgaDataflowYaml;
 import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.layer.GemmOp;
 import io.quantarch.workloads.layer.Workload;
@@ -32,6 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", sortOptions = false,
         description = {"Simulate a workload on a systolic accelerator and price it. Writes DIR/layers.csv, DIR/summary.csv,",
                 "DIR/actions.csv (every counted action and its energy), DIR/area.csv and DIR/cost_provenance.csv (the table's citations).",
+                "An architecture with 'type: fpga-dataflow' maps the layers onto FINN-style folded matrix-vector units instead.",
                 "Without --arch: a 32x32 weight-stationary INT8 array. A SCALE-Sim .cfg runs in compat: scalesim mode."})
 final class SimulateCommand implements Callable<Integer> {
 
@@ -76,6 +78,9 @@ final class SimulateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("--layers", null, "globs matching layers of " + w.name(), e.getMessage());
             }
+        }
+        if (arch != null && arch.getFileName().toString().matches("(?i).*\\.ya?ml") && FpgaDataflowYaml.isFpga(arch)) {
+            return FpgaSimulation.run(io, arch, FpgaDataflowYaml.read(arch), w, Inputs.policy(policy, w, Simulator.defaultInt8Policy()), out);
         }
         Architecture a = Inputs.architecture(arch);
         if (compat != null) {
