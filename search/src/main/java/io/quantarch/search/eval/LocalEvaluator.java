@@ -11,6 +11,8 @@ import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Fidelity;
 import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.Simulator;
+import io.quantarch.simulator.fpga.DataflowResult;
+import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.policy.LayerQuant;
 import io.quantarch.workloads.policy.QuantPolicy;
@@ -126,6 +128,9 @@ public final class LocalEvaluator implements Evaluator {
         }
         int nArch = space.archGenes().size();
         m[space.quality().metric().ordinal()] = quality.tier1(Arrays.copyOfRange(choice, nArch, choice.length));
+        if (d.fpga() != null) {
+            return fpga(d, m);
+        }
         Architecture a = d.architecture();
         CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::byName);
         Inventory inv = inventory(d);
@@ -148,7 +153,35 @@ public final class LocalEvaluator implements Evaluator {
         m[Metric.EDP.ordinal()] = energy.doubleValue() * latency;
         m[Metric.AREA_MM2.ordinal()] = areaMm2(d);
         m[Metric.WEIGHT_BYTES.ordinal()] = weightBits.doubleValue() / 8;
-        double violation = 0;
+        return constrained(choice, m, null, 0);
+    }
+
+    /** An FPGA dataflow design: resources and throughput of its folded units; infeasible by its overshoot when it does not fit. */
+    private Evaluation fpga(Design d, double[] m) {
+        DataflowResult r = DataflowSimulator.run(d.fpga(), space.workload(), d.policy());
+        m[Metric.LATENCY_S.ordinal()] = r.latencySeconds();
+        m[Metric.LUTS.ordinal()] = r.resources().luts();
+        m[Metric.DSPS.ordinal()] = r.resources().dsps();
+        m[Metric.BRAM18.ordinal()] = r.resources().bram18();
+        m[Metric.FRAMES_PER_S.ordinal()] = r.framesPerSecond();
+        m[Metric.WEIGHT_BYTES.ordinal()] = weightBytes(d.policy());
+        if (!r.fits()) {
+            return constrained(d.choice(), m, "does not fit " + d.fpga().device().name() + ": " + String.join(", ", r.overBudget()),
+                    r.resources().utilization(d.fpga().device()) - 1);
+        }
+        return constrained(d.choice(), m, null, 0);
+    }
+
+    private double weightBytes(QuantPolicy p) {
+        BigDecimal bits = BigDecimal.ZERO;
+        for (Layer l : space.workload().layers()) {
+            bits = bits.add(new BigDecimal(l.weightElements() * p.forLayer(l.name()).weights().bitsPerElement()));
+        }
+        return bits.doubleValue() / 8;
+    }
+
+    /** Adds the space's constraint violations to {@code why}/{@code violation} already found. */
+    private Evaluation constrained(int[] choice, double[] m, String why, double violation) {
         List<String> broken = new ArrayList<>();
         for (Limit lim : space.constraints()) {
             double v = lim.violation(m[lim.metric().ordinal()]);
@@ -157,7 +190,8 @@ public final class LocalEvaluator implements Evaluator {
                 broken.add(lim.label());
             }
         }
-        return new Evaluation(choice, m, broken.isEmpty() ? null : "violates " + String.join(", ", broken), violation);
+        String all = broken.isEmpty() ? why : (why == null ? "" : why + "; ") + "violates " + String.join(", ", broken);
+        return new Evaluation(choice, m, all, violation);
     }
 
     /** {total cycles, dynamic energy pJ} of layer {@code i} of the workload in design {@code d}, cached. */

@@ -97,11 +97,15 @@ public final class Explorer {
         this.runKey = sha256(space.source() + "|" + settings);
     }
 
-    /** The quality metric of the space, then cost metrics; the other quality metric is left out (never mixed). */
+    /**
+     * The quality metric of the space, then the cost metrics its hardware has; the other quality metric is left out
+     * (never mixed), and so are ASIC metrics in an FPGA space and FPGA metrics in a systolic one.
+     */
     public static List<String> metricColumns(DesignSpace space) {
         List<String> c = new ArrayList<>();
+        boolean fpga = space.fpgaBase() != null;
         for (Metric m : Metric.values()) {
-            if (!m.isQuality() || m == space.quality().metric()) {
+            if ((!m.isQuality() || m == space.quality().metric()) && !(fpga ? m.asicOnly() : m.fpgaOnly())) {
                 c.add(m.column());
             }
         }

@@ -39,6 +39,9 @@ public final class ParetoDp {
 
     /** Null when the space fits the DP, else why not. */
     public static String unsuitable(DesignSpace space) {
+        if (space.fpgaBase() != null) {
+            return "an FPGA dataflow's LUTs are not additive over layers (each unit's thresholds follow the next layer's input format)";
+        }
         for (Objective o : space.objectives()) {
             if (o.maximise() || !ADDITIVE.contains(o.metric())) {
                 return "objective " + o.label() + " is not an additive minimised metric (allowed: quality, latency_s, energy_pj, weight_bytes, area_mm2)";

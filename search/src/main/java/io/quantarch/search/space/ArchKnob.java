@@ -1,13 +1,19 @@
 package io.quantarch.search.space;
 
+import io.quantarch.cost.fpga.FpgaDevice;
+import io.quantarch.cost.fpga.MvauUnit;
 import io.quantarch.simulator.Architecture;
+import io.quantarch.simulator.fpga.Folding;
+import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.simulator.array.ArraySpec;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;
 import io.quantarch.simulator.pe.PeSpec;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** An architecture parameter a gene can set, and how a chosen value changes the base architecture. */
 public enum ArchKnob {
@@ -18,7 +24,12 @@ public enum ArchKnob {
     IFMAP_KB("ifmap_kb"), FILTER_KB("filter_kb"), OFMAP_KB("ofmap_kb"),
     /** All three SRAMs at once. */
     SRAM_KB("sram_kb"),
-    DRAM_BYTES_PER_CYCLE("dram_bytes_per_cycle"), CLOCK_GHZ("clock_ghz"), COST_MODEL("cost_model");
+    DRAM_BYTES_PER_CYCLE("dram_bytes_per_cycle"), CLOCK_GHZ("clock_ghz"), COST_MODEL("cost_model"),
+    /** FPGA dataflow: one layer's PE or SIMD (the gene key names the layer, {@code fpga.pe.conv2}); replaces its automatic folding. */
+    FPGA_PE("fpga.pe"), FPGA_SIMD("fpga.simd"),
+    /** FPGA dataflow: the cycle target that folds layers without an explicit PE/SIMD. */
+    FPGA_TARGET_CYCLES("fpga.target_cycles"), FPGA_DEVICE("fpga.device"), FPGA_MULTIPLIERS("fpga.multipliers"),
+    FPGA_CLOCK_MHZ("fpga.clock_mhz");
 
     private final String key;
 
@@ -41,6 +52,33 @@ public enum ArchKnob {
             }
         }
         return null;
+    }
+
+    /** True for the knobs of an FPGA dataflow base, false for a systolic one. */
+    public boolean fpga() {
+        return key.startsWith("fpga.");
+    }
+
+    /** Knobs that take a layer name after their key. */
+    public boolean perLayer() {
+        return this == FPGA_PE || this == FPGA_SIMD;
+    }
+
+    /** An FPGA knob applied to a dataflow spec; {@code layer} for the per-layer knobs. Value types: Integer, Long, FpgaDevice, Multipliers, Double. */
+    public FpgaDataflowSpec apply(FpgaDataflowSpec s, String layer, Object value) {
+        return switch (this) {
+            case FPGA_PE, FPGA_SIMD -> {
+                Map<String, Folding> f = new LinkedHashMap<>(s.folding());
+                Folding old = f.getOrDefault(layer, Folding.NONE);
+                f.put(layer, this == FPGA_PE ? new Folding((Integer) value, old.simd()) : new Folding(old.pe(), (Integer) value));
+                yield s.withFolding(f);
+            }
+            case FPGA_TARGET_CYCLES -> s.withTargetCycles((Long) value);
+            case FPGA_DEVICE -> new FpgaDataflowSpec(s.name(), (FpgaDevice) value, s.clockMhz(), s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
+            case FPGA_MULTIPLIERS -> new FpgaDataflowSpec(s.name(), s.device(), s.clockMhz(), (MvauUnit.Multipliers) value, s.weightMemory(), s.folding(), s.targetCycles());
+            case FPGA_CLOCK_MHZ -> new FpgaDataflowSpec(s.name(), s.device(), (Double) value, s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
+            default -> throw new IllegalArgumentException(key + " is a systolic-array knob, not an FPGA one");
+        };
     }
 
     /** {@code value}'s type follows the knob: Integer, int[2], Dataflow, PeSpec, Double or String. */
@@ -66,6 +104,7 @@ public enum ArchKnob {
             case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered()));
             case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.costModel());
             case COST_MODEL -> a.withCostModel((String) value);
+            default -> throw new IllegalArgumentException(key + " is an FPGA dataflow knob, not a systolic-array one");
         };
     }
 }

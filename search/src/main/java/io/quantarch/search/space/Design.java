@@ -1,15 +1,17 @@
 package io.quantarch.search.space;
 
 import io.quantarch.simulator.Architecture;
+import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.workloads.policy.QuantPolicy;
 
 /**
  * A decoded design: the option chosen for every gene (architecture genes first, then quantization genes), and
  * the architecture and policy those choices make.
  *
+ * @param fpga    the FPGA dataflow of an FPGA space (then {@code architecture} is unused), null in a systolic space
  * @param archKey identifies the architecture part alone (the layer-cost cache is keyed by it)
  */
-public record Design(int[] choice, Architecture architecture, QuantPolicy policy, String archKey) {
+public record Design(int[] choice, Architecture architecture, FpgaDataflowSpec fpga, QuantPolicy policy, String archKey) {
 
     public Design {
         choice = choice.clone();

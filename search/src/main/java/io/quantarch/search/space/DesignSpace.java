@@ -2,6 +2,8 @@ package io.quantarch.search.space;
 
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Simulator;
+import io.quantarch.simulator.fpga.DataflowSimulator;
+import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.LayerQuant;
@@ -19,10 +21,11 @@ import java.util.Optional;
  * vary it, the default quantization and the genes that vary it, objectives, constraints and search settings.
  * Parsed once from SPACE.yaml by {@link SpaceYaml}; a design is a choice vector, one option index per gene.
  *
+ * @param fpgaBase the FPGA dataflow the architecture genes vary in an FPGA space; null in a systolic space ({@code base})
  * @param source text the space was parsed from (hashed into checkpoints so a resume cannot mix two spaces)
  */
 public record DesignSpace(String name, String workloadSpec, Workload workload, QualitySpec quality, Architecture base,
-                          List<ArchGene> archGenes, LayerQuant defaults, List<QuantGene> quantGenes,
+                          FpgaDataflowSpec fpgaBase, List<ArchGene> archGenes, LayerQuant defaults, List<QuantGene> quantGenes,
                           List<Objective> objectives, List<Limit> constraints, SearchSettings search, String source) {
 
     public DesignSpace {
@@ -34,7 +37,7 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
 
     /** The same space searched with other settings (command-line overrides, baselines at equal budget). */
     public DesignSpace withSearch(SearchSettings s) {
-        return new DesignSpace(name, workloadSpec, workload, quality, base, archGenes, defaults, quantGenes, objectives, constraints, s, source);
+        return new DesignSpace(name, workloadSpec, workload, quality, base, fpgaBase, archGenes, defaults, quantGenes, objectives, constraints, s, source);
     }
 
     public int geneCount() {
@@ -80,14 +83,19 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
             throw new IllegalArgumentException("expected " + geneCount() + " genes, got " + choice.length);
         }
         Architecture a = base;
+        FpgaDataflowSpec f = fpgaBase;
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < archGenes.size(); i++) {
             ArchGene g = archGenes.get(i);
-            a = g.knob().apply(a, g.values().get(choice[i]));
+            if (f != null) {
+                f = g.knob().apply(f, g.layer(), g.values().get(choice[i]));
+            } else {
+                a = g.knob().apply(a, g.values().get(choice[i]));
+            }
             key.append(i == 0 ? "" : ".").append(choice[i]);
         }
         a = a.withName(base.name() + (key.isEmpty() ? "" : "#" + key));
-        return new Design(choice, a, policy(choice), key.toString());
+        return new Design(choice, a, f, policy(choice), key.toString());
     }
 
     /** The quantization policy of a choice vector: the default, then one override per quantization gene, in order. */
@@ -107,7 +115,7 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
     /** Null when the PE of the design runs every layer's formats, else the first layer it cannot run and why. */
     public String unsupported(Design d) {
         for (Layer l : workload.layers()) {
-            String why = Simulator.unsupported(d.architecture(), l, d.policy());
+            String why = unsupported(d, l);
             if (why != null) {
                 return why;
             }
@@ -115,11 +123,16 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         return null;
     }
 
+    /** Why the design's hardware cannot run layer {@code l} under its policy, or null. */
+    private static String unsupported(Design d, Layer l) {
+        return d.fpga() != null ? DataflowSimulator.unsupported(l, d.policy()) : Simulator.unsupported(d.architecture(), l, d.policy());
+    }
+
     /** How many of the layers a quantization gene decides (all layers when {@code g} is null) the design's PE cannot run. */
     int unsupportedCount(Design d, QuantGene g) {
         int n = 0;
         for (Layer l : workload.layers()) {
-            if ((g == null || g.layers().contains(l.name())) && Simulator.unsupported(d.architecture(), l, d.policy()) != null) {
+            if ((g == null || g.layers().contains(l.name())) && unsupported(d, l) != null) {
                 n++;
             }
         }

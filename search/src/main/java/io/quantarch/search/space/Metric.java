@@ -19,7 +19,11 @@ public enum Metric {
     /** Energy-delay product, pJ x s. */
     EDP("edp_pj_s"),
     /** Memory footprint of the weights (and embedding tables) in their storage formats, scales included. */
-    WEIGHT_BYTES("weight_bytes");
+    WEIGHT_BYTES("weight_bytes"),
+    /** FPGA dataflow spaces: LUTs, DSP slices and 18 Kb block RAMs of the whole design (FINN-style estimate). */
+    LUTS("luts"), DSPS("dsps"), BRAM18("bram18"),
+    /** FPGA dataflow spaces: frames per second, set by the slowest matrix-vector unit. */
+    FRAMES_PER_S("frames_per_s");
 
     private final String column;
 
@@ -33,6 +37,16 @@ public enum Metric {
 
     public boolean isQuality() {
         return this == QUALITY_LOSS || this == SYNTHETIC_OUTPUT_NSR;
+    }
+
+    /** Metrics only a systolic (ASIC) design has. */
+    public boolean asicOnly() {
+        return this == ENERGY_PJ || this == AREA_MM2 || this == EDP;
+    }
+
+    /** Metrics only an FPGA dataflow design has. */
+    public boolean fpgaOnly() {
+        return this == LUTS || this == DSPS || this == BRAM18 || this == FRAMES_PER_S;
     }
 
     public static List<String> names() {

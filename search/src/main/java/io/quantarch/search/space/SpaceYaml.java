@@ -1,12 +1,18 @@
 package io.quantarch.search.space;
 
+import io.quantarch.cost.fpga.FpgaDevice;
+import io.quantarch.cost.fpga.MvauUnit;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.array.Dataflow;
+import io.quantarch.simulator.fpga.FpgaDataflowSpec;
+import io.quantarch.simulator.fpga.MvauLayer;
 import io.quantarch.simulator.io.ArchitectureYaml;
+import io.quantarch.simulator.io.FpgaDataflowYaml;
 import io.quantarch.simulator.pe.PeSpec;
 import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.io.WorkloadSpec;
 import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.LayerQuant;
 import io.quantarch.workloads.policy.PolicyYaml;
@@ -54,6 +60,10 @@ import java.util.regex.Pattern;
  * constraints: ["area_mm2 &lt;= 2", "quality_loss &lt;= 0.05"]
  * search: {algorithm: nsga2, population: 48, generations: 30, crossover: 0.9, mutation: 0.1, seed: 1}
  * </pre>
+ * An FPGA space has {@code architecture.base: {type: fpga-dataflow, ...}} (or such a file) and {@code fpga.*} genes:
+ * {@code fpga.pe.LAYER}, {@code fpga.simd.LAYER} (divisors of the layer's MH / MW), {@code fpga.target_cycles},
+ * {@code fpga.device}, {@code fpga.multipliers}, {@code fpga.clock_mhz}; its metrics add luts, dsps, bram18 and
+ * frames_per_s and drop energy, area and EDP. A design that does not fit its device is infeasible.
  * Every error is a {@link ConfigException} naming the file, the key, what was expected and what was found.
  */
 public final class SpaceYaml {
@@ -88,17 +98,28 @@ public final class SpaceYaml {
         RealModel model = quality instanceof QualitySpec.Real r ? RealModels.byName(r.model()) : null;
 
         Architecture base = Architecture.DEFAULT;
+        FpgaDataflowSpec fpgaBase = null;
         List<ArchGene> archGenes = new ArrayList<>();
         if (root.has("architecture")) {
             YamlNode a = root.get("architecture").allowOnly("base", "genes");
             if (a.has("base")) {
                 YamlNode b = a.get("base");
-                base = b.isMapping() ? ArchitectureYaml.parse(b, "base", baseDir)
-                        : ArchitectureYaml.read(baseDir == null ? Path.of(b.asText()) : baseDir.resolve(b.asText()));
+                if (b.isMapping() && b.has("type")) {
+                    fpgaBase = FpgaDataflowYaml.parse(b, "base");
+                } else if (b.isMapping()) {
+                    base = ArchitectureYaml.parse(b, "base", baseDir);
+                } else {
+                    Path file = baseDir == null ? Path.of(b.asText()) : baseDir.resolve(b.asText());
+                    if (file.getFileName().toString().matches("(?i).*\\.ya?ml") && Files.exists(file) && FpgaDataflowYaml.isFpga(file)) {
+                        fpgaBase = FpgaDataflowYaml.read(file);
+                    } else {
+                        base = ArchitectureYaml.read(file);
+                    }
+                }
             }
             if (a.has("genes")) {
                 for (Map.Entry<String, YamlNode> e : a.get("genes").entries()) {
-                    archGenes.add(archGene(e.getKey(), e.getValue(), baseDir));
+                    archGenes.add(archGene(e.getKey(), e.getValue(), baseDir, fpgaBase != null, w));
                 }
             }
         }
@@ -151,8 +172,15 @@ public final class SpaceYaml {
                 constraints.add(new Limit(metric(m.group(1), c, quality), m.group(2).equals("<="), bound));
             }
         }
+        boolean fpga = fpgaBase != null;
+        for (Objective o : objectives) {
+            checkAvailable(o.metric(), fpga, root.get("objectives"));
+        }
+        for (int i = 0; i < constraints.size(); i++) {
+            checkAvailable(constraints.get(i).metric(), fpga, root.get("constraints").list().get(i));
+        }
         SearchSettings search = search(root);
-        return new DesignSpace(name, wspec, w, quality, base, archGenes, defaults, quantGenes, objectives, constraints, search, source);
+        return new DesignSpace(name, wspec, w, quality, base, fpgaBase, archGenes, defaults, quantGenes, objectives, constraints, search, source);
     }
 
     private static QualitySpec quality(YamlNode root, Workload w) throws ConfigException {
@@ -195,10 +223,42 @@ public final class SpaceYaml {
         return m;
     }
 
-    private static ArchGene archGene(String key, YamlNode n, Path baseDir) throws ConfigException {
+    private static void checkAvailable(Metric m, boolean fpga, YamlNode where) throws ConfigException {
+        if (fpga && m.asicOnly()) {
+            throw where.errorAt("a metric an FPGA dataflow design has (quality, latency_s, weight_bytes, luts, dsps, bram18, frames_per_s)",
+                    "'" + m.column() + "'");
+        }
+        if (!fpga && m.fpgaOnly()) {
+            throw where.errorAt("a metric a systolic design has (an FPGA metric needs architecture.base with type: fpga-dataflow)",
+                    "'" + m.column() + "'");
+        }
+    }
+
+    private static ArchGene archGene(String key, YamlNode n, Path baseDir, boolean fpga, Workload w) throws ConfigException {
+        String layer = null;
         ArchKnob k = ArchKnob.byKey(key);
-        if (k == null) {
-            throw n.errorAt("an architecture gene (" + String.join(", ", ArchKnob.keys()) + ")", "'" + key + "'");
+        for (ArchKnob pl : List.of(ArchKnob.FPGA_PE, ArchKnob.FPGA_SIMD)) {
+            if (key.startsWith(pl.key() + ".")) {
+                k = pl;
+                layer = key.substring(pl.key().length() + 1);
+            }
+        }
+        if (k == null || k.perLayer() && layer == null) {
+            throw n.errorAt("an architecture gene (" + String.join(", ", ArchKnob.keys()) + "; fpga.pe and fpga.simd take a layer: fpga.pe.LAYER)",
+                    "'" + key + "'");
+        }
+        if (k.fpga() != fpga) {
+            throw n.errorAt(fpga ? "an FPGA gene (fpga.*) in a space whose base is fpga-dataflow" : "a systolic-array gene (fpga.* genes need "
+                    + "architecture.base with type: fpga-dataflow)", "'" + key + "'");
+        }
+        MvauLayer unit = null;
+        if (layer != null) {
+            String l = layer;
+            Layer found = w.layers().stream().filter(x -> x.name().equals(l)).findFirst().orElse(null);
+            unit = found == null ? null : MvauLayer.of(found);
+            if (unit == null) {
+                throw n.errorAt("a convolution or GEMM layer of " + w.name() + " after " + k.key() + ".", "'" + layer + "'");
+            }
         }
         List<YamlNode> opts = n.list();
         if (opts.isEmpty()) {
@@ -260,12 +320,41 @@ public final class SpaceYaml {
                     values.add(spec);
                     labels.add(o.asText().trim());
                 }
+                case FPGA_PE, FPGA_SIMD -> {
+                    int x = o.asInt(1, 1 << 20);
+                    int dim = k == ArchKnob.FPGA_PE ? unit.mh() : unit.mw();
+                    if (dim % x != 0) {
+                        throw o.errorAt("a divisor of " + (k == ArchKnob.FPGA_PE ? "MH" : "MW") + " = " + dim + " of " + layer, Integer.toString(x));
+                    }
+                    values.add(x);
+                    labels.add(Integer.toString(x));
+                }
+                case FPGA_TARGET_CYCLES -> {
+                    long t = o.asLong(0, Long.MAX_VALUE);
+                    values.add(t);
+                    labels.add(Long.toString(t));
+                }
+                case FPGA_DEVICE -> {
+                    String d = o.asChoice(FpgaDevice.names());
+                    values.add(FpgaDevice.byName(d));
+                    labels.add(d);
+                }
+                case FPGA_MULTIPLIERS -> {
+                    String m = o.asChoice(List.of("lut", "dsp"));
+                    values.add(MvauUnit.Multipliers.valueOf(m.toUpperCase(Locale.ROOT)));
+                    labels.add(m);
+                }
+                case FPGA_CLOCK_MHZ -> {
+                    double mhz = o.asDouble(1e-3, 1e4);
+                    values.add(mhz);
+                    labels.add(num(mhz));
+                }
             }
         }
         if (new LinkedHashSet<>(labels).size() != labels.size()) {
             throw n.errorAt("distinct options", "a repeated option in " + labels);
         }
-        return new ArchGene(k, values, labels);
+        return new ArchGene(k, layer, values, labels);
     }
 
     private static String peLabel(YamlNode o) throws ConfigException {

@@ -78,6 +78,33 @@ public final class DataflowSimulator {
                 total.overBudget(spec.device()));
     }
 
+    /**
+     * Why a matrix-vector unit cannot run layer {@code l} under {@code policy} (a format it has no datapath for, or an
+     * integer x minifloat pair), or null; null also for layers streamed without a unit.
+     */
+    public static String unsupported(Layer l, QuantPolicy policy) {
+        MvauLayer m;
+        try {
+            m = MvauLayer.of(l);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (m == null) {
+            return null;
+        }
+        try {
+            var q = policy.forLayer(l.name());
+            FpgaOperand w = operand(l.name(), "weights", q.weights());
+            FpgaOperand a = operand(l.name(), "inputs", q.inputs());
+            if (w.getClass() != a.getClass()) {
+                return l.name() + ": a matrix-vector unit multiplies two integers or two minifloats, not " + w.label() + " x " + a.label();
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     /** The datapath operand a tensor's format needs; IllegalArgumentException naming the layer for formats an MVAU cannot run. */
     public static FpgaOperand operand(String layer, String tensor, TensorQuant t) {
         if (!(t instanceof TensorQuant.Quantized q)) {
