@@ -1,6 +1,7 @@
 package io.quantarch.workloads.model;
 
 import io.quantarch.workloads.tensor.ActivationObserver;
+import io.quantarch.workloads.tensor.AttentionKernel;
 import io.quantarch.workloads.tensor.KvQuantizer;
 import io.quantarch.workloads.tensor.Linear;
 import io.quantarch.workloads.tensor.Ops;
@@ -77,7 +78,12 @@ public final class LlamaModel {
     public final class KvCache {
         final float[][] k = new float[c.layers()][c.seqLen() * c.kvDim()];
         final float[][] v = new float[c.layers()][c.seqLen() * c.kvDim()];
+        final AttentionKernel kernel;
         int length;
+
+        KvCache(AttentionKernel kernel) {
+            this.kernel = kernel;
+        }
 
         public int length() {
             return length;
@@ -85,7 +91,12 @@ public final class LlamaModel {
     }
 
     public KvCache newCache() {
-        return new KvCache();
+        return new KvCache(AttentionKernel.dense(c.heads(), c.kvHeads(), c.headSize()));
+    }
+
+    /** A cache whose attention runs on {@code kernel} (one kernel per sequence). */
+    public KvCache newCache(AttentionKernel kernel) {
+        return new KvCache(kernel);
     }
 
     /**
@@ -106,7 +117,6 @@ public final class LlamaModel {
             System.arraycopy(embedding, tok * dim, x, t * dim, dim);
         }
         float[] h = new float[n * dim];
-        float[] att = new float[c.seqLen()];
         for (int l = 0; l < c.layers(); l++) {
             Linear[] L = layers[l];
             Ops.rmsNorm(x, n, dim, ckpt.rmsAtt[l], h);
@@ -125,27 +135,8 @@ public final class LlamaModel {
             System.arraycopy(k, 0, cache.k[l], start * kvDim, n * kvDim);
             System.arraycopy(v, 0, cache.v[l], start * kvDim, n * kvDim);
             float[] ctx = new float[n * dim];
-            float scale = (float) (1.0 / Math.sqrt(hs));
-            float[] ck = cache.k[l];
-            float[] cv = cache.v[l];
             for (int t = 0; t < n; t++) {
-                int pos = start + t;
-                for (int head = 0; head < c.heads(); head++) {
-                    int qo = t * dim + head * hs;
-                    int kvo = (head / c.groupSize()) * hs;
-                    for (int s = 0; s <= pos; s++) {
-                        att[s] = Ops.dot(q, qo, ck, s * kvDim + kvo, hs) * scale;
-                    }
-                    Ops.softmax(att, 0, pos + 1);
-                    int co = t * dim + head * hs;
-                    for (int s = 0; s <= pos; s++) {
-                        float a = att[s];
-                        int vo = s * kvDim + kvo;
-                        for (int i = 0; i < hs; i++) {
-                            ctx[co + i] += a * cv[vo + i];
-                        }
-                    }
-                }
+                cache.kernel.attend(l, start + t, q, t * dim, cache.k[l], cache.v[l], ctx, t * dim);
             }
             float[] o = L[3].forward(ctx, n, obs);
             for (int i = 0; i < x.length; i++) {
@@ -197,6 +188,23 @@ public final class LlamaModel {
             }
         }
         return out;
+    }
+
+    /**
+     * As {@link #windowNll} but token by token, as generation runs (each position one forward step against the cache),
+     * with attention on {@code kernel}: a kernel whose decisions depend on what it has seen (cascade pruning) then sees
+     * exactly what a decoding accelerator would, never a later token.
+     */
+    public double windowNllDecode(int[] tokens, int from, int n, AttentionKernel kernel) {
+        KvCache cache = newCache(kernel);
+        double sum = 0;
+        int[] one = new int[1];
+        for (int t = 0; t < n; t++) {
+            one[0] = tokens[from + t];
+            float[] logits = forward(one, 0, 1, cache, true, ActivationObserver.NONE);
+            sum += Ops.nll(logits, 0, c.vocab(), tokens[from + t + 1]);
+        }
+        return sum;
     }
 
     /** Summed negative log-likelihood (nats) of predicting tokens[from + 1 .. from + n] from tokens[from .. from + n - 1]. */
