@@ -8,8 +8,12 @@ package io.quantarch.simulator.attention;
  */
 public record AttentionHardware(int multipliers, int softmaxLanes, double dramBytesPerCycle, TopKEngine topK, double clockGhz) {
 
-    /** SpAtten-sized: 512 multipliers, 8 softmax lanes, HBM at 512 B/cycle (512 GB/s at 1 GHz), 16-comparator top-k. */
-    public static final AttentionHardware SPATTEN = new AttentionHardware(512, 8, 512, new TopKEngine(16, 2), 1.0);
+    /**
+     * The study's accelerator (assumed, not SpAtten's exact datapath): 512 multipliers, 64 softmax lanes, HBM-class DRAM at
+     * 512 B/cycle (512 GB/s at 1 GHz), a 16-comparator top-k engine with 2 pipeline stages. Balanced so that dense fp32
+     * decoding is bound by K/V reads, as SpAtten observes for generation.
+     */
+    public static final AttentionHardware SPATTEN = new AttentionHardware(512, 64, 512, new TopKEngine(16, 2), 1.0);
 
     public AttentionHardware {
         if (multipliers < 1 || softmaxLanes < 1 || !(dramBytesPerCycle > 0) || !(clockGhz > 0)) {

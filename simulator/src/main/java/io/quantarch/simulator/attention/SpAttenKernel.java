@@ -75,6 +75,16 @@ public final class SpAttenKernel implements AttentionKernel {
         return counts;
     }
 
+    /** Whether {@code token} has been pruned at {@code layer} (and so at every later one). */
+    public boolean tokenPruned(int token, int layer) {
+        return tokenPrunedAt[token] <= layer;
+    }
+
+    /** Whether {@code head} has been pruned at {@code layer}. */
+    public boolean headPruned(int head, int layer) {
+        return headPrunedAt[head] <= layer;
+    }
+
     /** Fixed point with one scale per (token, head): {@code code = rint(x / s)}, {@code s = max|x| / (2^(b-1) - 1)}. */
     private void quantizeRow(float[] src, int off, float[] full, float[] msb) {
         int b = cfg.kvBits();
