@@ -1,6 +1,7 @@
 package io.quantarch.cli;
 
 import io.quantarch.search.run.Checkpoint;
+import io.quantarch.reports.RunReport;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.run.Explorer;
 import io.quantarch.search.run.ParetoDp;
@@ -21,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code quantarch explore}: search a design space to its Pareto front. */
 @Command(name = "explore", sortOptions = false,
         description = {"Search architecture, per-layer quantization and cost together (NSGA-II, random, exhaustive, or exact DP).",
-                "Writes DIR/pareto.csv, DIR/evaluations.csv (streamed), DIR/generations.csv, DIR/run.json; checkpoints after",
+                "Writes DIR/pareto.csv, DIR/evaluations.csv (streamed), DIR/generations.csv, DIR/run.json, DIR/report.html; checkpoints after",
                 "every generation in DIR/checkpoint, and rerunning the same command on DIR resumes the run."})
 final class ExploreCommand implements Callable<Integer> {
 
@@ -125,7 +126,8 @@ final class ExploreCommand implements Callable<Integer> {
         io.out().println(String.format(Locale.ROOT, "quantarch explore: %d evaluations, %d designs on the Pareto front, normalised hypervolume %.4f%s",
                 o.evaluations(), o.front().size(), o.hypervolume(),
                 Double.isNaN(o.kendallTau()) ? "" : String.format(Locale.ROOT, ", Kendall tau (tier 1 vs tier 2 quality) %.3f", o.kendallTau())));
-        io.out().println("Results: " + out.toAbsolutePath().normalize().resolve("pareto.csv"));
+        Path report = RunReport.write(out, List.of(), null);
+        io.out().println("Results: " + out.toAbsolutePath().normalize().resolve("pareto.csv") + " (report: " + report.toAbsolutePath().normalize() + ")");
         return 0;
     }
 

@@ -96,6 +96,18 @@ public final class Simulator {
         return new OperandBits(in, filter, out.bitsPerElement(), arch.pe().accumulatorBits());
     }
 
+    /** Peak MACs per cycle of the array on layer {@code l}'s formats (rows x cols x the PE's MACs per cycle); 0 for layers without a GEMM. */
+    public static double peakMacsPerCycle(Architecture arch, Layer l, QuantPolicy policy) {
+        if (l.gemms().isEmpty()) {
+            return 0;
+        }
+        FormatPair f = formats(policy.forLayer(l.name()), l.gemms().get(0));
+        if (arch.pe().unsupported(f) != null) {
+            return 0;
+        }
+        return (double) arch.array().rows() * arch.array().cols() * arch.pe().throughput(f).macsPerCycle();
+    }
+
     /** Formats of the weight side (weights, or the KV cache for attention) and of the inputs; null for float32. */
     static FormatPair formats(LayerQuant q, GemmOp g) {
         io.quantarch.numerics.format.NumberFormat in = q.inputs() instanceof TensorQuant.Quantized t ? t.format() : null;

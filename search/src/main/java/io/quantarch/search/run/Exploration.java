@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantarch.search.eval.Evaluation;
 import io.quantarch.search.eval.LocalEvaluator;
+import io.quantarch.search.eval.QualityTable;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Metric;
@@ -51,7 +52,7 @@ public final class Exploration {
             log.accept("tier-1 quality: " + entries + " gene options ("
                     + (space.quality() instanceof QualitySpec.Real r ? r.model() + ", " + r.evalSamples() + " samples each, cached on disk"
                     : "synthetic output NSR") + ")");
-            evaluator.prepare(cacheDir);
+            QualityTable qualityTable = evaluator.prepare(cacheDir);
             long t1 = System.nanoTime();
             List<FrontPoint> front = new ArrayList<>();
             double hv;
@@ -118,6 +119,7 @@ public final class Exploration {
             }
             long t3 = System.nanoTime();
             writePareto(space, dir, front);
+            FrontBreakdown.write(space, dir, front, qualityTable);
             Plots.write(space, dir, front);
             writeRunJson(space, dir, front, hv, tau, evaluations, budget, threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
             return new Outcome(front, hv, tau, evaluations, budget, evaluator.cachedLayers());
