@@ -126,7 +126,7 @@ final class ExploreCommand implements Callable<Integer> {
         io.out().println(String.format(Locale.ROOT, "quantarch explore: %d evaluations, %d designs on the Pareto front, normalised hypervolume %.4f%s",
                 o.evaluations(), o.front().size(), o.hypervolume(),
                 Double.isNaN(o.kendallTau()) ? "" : String.format(Locale.ROOT, ", Kendall tau (tier 1 vs tier 2 quality) %.3f", o.kendallTau())));
-        Path report = RunReport.write(out, List.of(), null);
+        Path report = RunReport.write(out, List.of(), null).html();
         io.out().println("Results: " + out.toAbsolutePath().normalize().resolve("pareto.csv") + " (report: " + report.toAbsolutePath().normalize() + ")");
         return 0;
     }

@@ -43,13 +43,14 @@ final class ReportCommand implements Callable<Integer> {
                         Files.isDirectory(p) ? "a directory without them" : "no such directory");
             }
         }
-        Path out;
+        RunReport.Result out;
         try {
             out = RunReport.write(dir, compare, point);
         } catch (IllegalArgumentException e) {
             throw ConfigException.of("--point " + point, e.getMessage());
         }
-        io.out().println("Report: " + out.toAbsolutePath().normalize());
+        out.hypervolumes().forEach(v -> io.out().println("final hypervolume (common normalisation), " + v));
+        io.out().println("Report: " + out.html().toAbsolutePath().normalize());
         return 0;
     }
 

@@ -48,6 +48,11 @@ public final class RunReport {
 
     private record Figure(String id, String caption, byte[] png) { }
 
+    /** The page written and, per run compared, its final hypervolume under the common normalisation. */
+    public record Result(Path html, List<String> hypervolumes) { }
+
+    private final List<String> finalHypervolumes = new ArrayList<>();
+
     private RunReport(Path dir) throws IOException {
         this.dir = dir;
         Path json = dir.resolve("run.json");
@@ -64,10 +69,11 @@ public final class RunReport {
     }
 
     /** Writes {@code DIR/report.html} (and its figures); {@code compare} are other runs of the same space; {@code point} an evaluation id or null for the knee. */
-    public static Path write(Path dir, List<Path> compare, Long point) throws IOException {
+    public static Result write(Path dir, List<Path> compare, Long point) throws IOException {
         System.setProperty("java.awt.headless", "true");
         RunReport r = new RunReport(dir);
-        return r.render(compare, point);
+        Path html = r.render(compare, point);
+        return new Result(html, List.copyOf(r.finalHypervolumes));
     }
 
     private Path render(List<Path> compare, Long point) throws IOException {
@@ -147,12 +153,10 @@ public final class RunReport {
         List<long[]> evals = new ArrayList<>();
         for (Path r : runs) {
             Table ev = Table.readIfPresent(r.resolve("evaluations.csv"));
-            if (ev == null) {
-                objs.add(new double[0][]);
-                gens.add(new int[0]);
-                evals.add(new long[0]);
-                continue;
+            if (ev == null) {                              // an exact method (dp) writes only its front: drawn as a level
+                ev = Table.read(r.resolve("pareto.csv"));
             }
+            boolean frontOnly = ev.column("feasible") < 0;
             int feasible = ev.column("feasible");
             List<double[]> f = new ArrayList<>();
             List<Integer> g = new ArrayList<>();
@@ -161,7 +165,7 @@ public final class RunReport {
             for (int j = 0; j < cols.length; j++) {
                 cols[j] = ev.numbers(objectives.get(j));
             }
-            double[] gen = ev.numbers("generation");
+            double[] gen = frontOnly ? new double[ev.rows().size()] : ev.numbers("generation");
             for (int i = 0; i < ev.rows().size(); i++) {
                 if (feasible >= 0 && !ev.rows().get(i).get(feasible).equals("true")) {
                     continue;
@@ -215,6 +219,17 @@ public final class RunReport {
                     ys.add(Explorer.normalisedHypervolume(front, lo, hi));
                 }
             }
+            if (!Files.exists(runs.get(r).resolve("evaluations.csv"))) {
+                double level = ys.get(ys.size() - 1);
+                double xmax = evals.stream().mapToLong(e -> e.length == 0 ? 0 : e[e.length - 1]).max().orElse(1);
+                xs.clear();
+                ys.clear();
+                xs.add(1.0);
+                ys.add(level);
+                xs.add(Math.max(2, xmax));
+                ys.add(level);
+            }
+            finalHypervolumes.add(String.format(Locale.ROOT, "%s: %.4f", label(runs.get(r)), ys.get(ys.size() - 1)));
             String name = label(runs.get(r));
             XYSeries s = c.addSeries(name, xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
             s.setMarker(SeriesMarkers.NONE);
@@ -354,6 +369,11 @@ public final class RunReport {
         figures.stream().filter(f -> f.id().startsWith("front_")).forEach(f -> figure(h, f));
         h.append("</div>\n<h2>Convergence</h2>\n<div class=\"grid\">");
         figures.stream().filter(f -> f.id().equals("hypervolume")).forEach(f -> figure(h, f));
+        if (!finalHypervolumes.isEmpty()) {
+            h.append("<ul id=\"final-hypervolume\">");
+            finalHypervolumes.forEach(v -> h.append("<li>final hypervolume, ").append(esc(v)).append("</li>"));
+            h.append("</ul>");
+        }
         if (chosen >= 0) {
             h.append("</div>\n<h2>Design ").append(chosen).append(" (highlighted; the knee of the front unless chosen with --point)</h2>\n<div class=\"grid\">");
             figures.stream().filter(f -> f.id().startsWith("layers_") || f.id().equals("genes_quality") || f.id().equals("roofline"))

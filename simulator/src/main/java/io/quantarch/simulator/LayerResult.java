@@ -10,16 +10,19 @@ import io.quantarch.workloads.layer.Layer;
  * @param vectorCycles cycles of the vector unit (ops / lanes)
  * @param bits         the operand widths the policy gave the layer
  */
-public record LayerResult(Layer layer, GemmStats gemm, long vectorOps, long vectorCycles, OperandBits bits, long peCount) {
+public record LayerResult(Layer layer, GemmStats gemm, long vectorOps, long vectorCycles, OperandBits bits, double peakMacsPerCycle) {
 
     public long totalCycles() {
         return gemm.totalCycles() + vectorCycles;
     }
 
-    /** MACs / (total cycles x PEs): SCALE-Sim's "Overall Util" for matrix layers. */
+    /**
+     * MACs / (total cycles x the array's peak MACs per cycle on this layer's formats): SCALE-Sim's "Overall Util" for
+     * single-MAC PEs, and never above 1 for PEs that complete several MACs per cycle (dot-product lanes, fused Bit Fusion).
+     */
     public double utilization() {
         long c = gemm.totalCycles();
-        return c == 0 ? 0 : (double) gemm.macs() / ((double) c * peCount);
+        return c == 0 ? 0 : gemm.macs() / ((double) c * peakMacsPerCycle);
     }
 
     public ActionCounts actions() {

@@ -36,10 +36,13 @@ public record SimulationResult(Architecture architecture, Workload workload, Fid
         return layers.stream().mapToDouble(l -> l.gemm().dramBytes()).sum();
     }
 
-    /** MACs / (matrix cycles x PEs). */
+    /** MACs / the MACs the array could have done in its matrix cycles (each layer at its formats' peak MACs per cycle). */
     public double utilization() {
-        long c = computeCycles() + stallCycles();
-        return c == 0 ? 0 : (double) macs() / ((double) c * architecture.array().pes());
+        double possible = 0;
+        for (LayerResult l : layers) {
+            possible += (double) l.gemm().totalCycles() * l.peakMacsPerCycle();
+        }
+        return possible == 0 ? 0 : macs() / possible;
     }
 
     public double latencySeconds() {

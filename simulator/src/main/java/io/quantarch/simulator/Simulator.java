@@ -65,7 +65,8 @@ public final class Simulator {
                             io.quantarch.cost.actions.ActionKind.DRAM_READ, "bits", Math.round(elems * b)).build());
             total = total.plus(lookup);
         }
-        return new LayerResult(l, total, vectorOps, vectorCycles, bits, arch.array().pes());
+        double peak = peakMacsPerCycle(arch, l, policy);
+        return new LayerResult(l, total, vectorOps, vectorCycles, bits, peak > 0 ? peak : arch.array().pes());
     }
 
     /**
