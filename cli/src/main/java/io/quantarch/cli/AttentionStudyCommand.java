@@ -9,22 +9,13 @@ import io.quantarch.simulator.attention.AttentionStudy;
 import io.quantarch.simulator.attention.SpAttenRun;
 import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.model.Stories260k;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code quantarch attention-study}: SpAtten's pruning and progressive quantization on stories260K, perplexity vs DRAM traffic. */
@@ -105,36 +96,10 @@ final class AttentionStudyCommand implements Callable<Integer> {
 
     private static void plot(Path dir, List<AttentionStudy.Setting> settings, List<SpAttenRun.Result> results, double denseBytes, int windows)
             throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        Files.createDirectories(dir);
-        XYChart c = new XYChartBuilder().width(640).height(440).title("stories260K decode, " + windows + " x 512 tokens")
-                .xAxisTitle("K/V DRAM read reduction vs dense fp32 (x)").yAxisTitle("perplexity").build();
-        c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        c.getStyler().setXAxisLogarithmic(true);
-        // the dense perplexity + 35% bounds the axis: configurations far worse (no local window, 4 MSBs) sit in points.csv
-        c.getStyler().setYAxisMin(results.get(0).perplexity() * 0.98);
-        c.getStyler().setYAxisMax(results.get(0).perplexity() * 1.35);
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        Map<String, double[][]> series = new LinkedHashMap<>();
+        PerplexityPlot p = new PerplexityPlot(results.get(0).perplexity());
         for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).perplexity() > results.get(0).perplexity() * 1.35) {
-                continue;
-            }
-            String s = settings.get(i).series();
-            double[][] xy = series.getOrDefault(s, new double[2][0]);
-            double[] x = Arrays.copyOf(xy[0], xy[0].length + 1);
-            double[] y = Arrays.copyOf(xy[1], xy[1].length + 1);
-            x[x.length - 1] = denseBytes / results.get(i).counts().kvBytes();
-            y[y.length - 1] = results.get(i).perplexity();
-            series.put(s, new double[][] {x, y});
+            p.add(settings.get(i).series(), denseBytes / results.get(i).counts().kvBytes(), results.get(i).perplexity());
         }
-        for (Map.Entry<String, double[][]> e : series.entrySet()) {
-            XYSeries s = c.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
-            if (e.getValue()[0].length < 2) {
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            }
-        }
-        BitmapEncoder.saveBitmapWithDPI(c, dir.resolve("perplexity_vs_dram.png").toString(), BitmapEncoder.BitmapFormat.PNG, 150);
-        VectorGraphicsEncoder.saveVectorGraphic(c, dir.resolve("perplexity_vs_dram.svg").toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        p.save(dir, "perplexity_vs_dram", "stories260K decode, " + windows + " x 512 tokens", "K/V DRAM read reduction vs dense fp32 (x)");
     }
 }

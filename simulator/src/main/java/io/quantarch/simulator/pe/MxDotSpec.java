@@ -67,8 +67,17 @@ public record MxDotSpec(int lanes, int accumulatorBits) implements PeSpec {
         long blocks = w.outputs() * ((w.k() + fw.blockSize() - 1) / fw.blockSize());
         b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
         b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:" + mantissaWidth(fw) + "x" + mantissaWidth(fa), w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(accumulatorBits), w.macs());          // align to the block point
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + accumulatorBits, w.macs());
+        // Only the bits this pair can reach toggle: MXINT8 products share one binary point (no alignment shift,
+        // a 20-bit sum); minifloat products are aligned across their exponent span first (Rouhani et al. §4).
+        int sumBits = Math.min(accumulatorBits, blockSumBits(fw, fa));
+        if (!(fw.element() instanceof MxInt8Element && fa.element() instanceof MxInt8Element)) {
+            // per product: add the element exponents, find the block's largest (a comparator tree, one per product), align
+            int expBits = Math.max(exponentBits(fw), exponentBits(fa)) + 1;
+            b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + expBits, w.macs());
+            b.add(Component.PE_ARRAY, ActionKind.COMPARE, Integer.toString(expBits), w.macs());
+            b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(sumBits), w.macs());              // align to the block point
+        }
+        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + sumBits, w.macs());
         b.add(Component.PE_ARRAY, ActionKind.ADD, "int:9", blocks);                                        // shared exponents
         b.add(Component.PE_ARRAY, ActionKind.ADD, "fp:8,23", blocks);                                      // across blocks
     }
@@ -78,9 +87,34 @@ public record MxDotSpec(int lanes, int accumulatorBits) implements PeSpec {
         return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:8x8", lanes),
                 new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Integer.toString(accumulatorBits), lanes),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, lanes),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:6", lanes),         // element exponents (up to E5)
+                new Part(Component.PE_ARRAY, UnitKind.COMPARATOR, "6", lanes),        // the block's largest product exponent
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:9", 1),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, "fp:8,23", 1),
                 new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(lanes * 16 + 16 + accumulatorBits + 32), 1));
+    }
+
+    private static int exponentBits(MxFormat f) {
+        return f.element() instanceof MiniFloat m ? m.exponentBits() : 0;
+    }
+
+    /** Largest element magnitude in units of the element's smallest LSB: 127 for MXINT8, 448 * 2^9 for E4M3. */
+    static long elementMagnitude(MxFormat f) {
+        if (f.element() instanceof MiniFloat m) {
+            double lsb = m.subnormals() ? m.minSubnormal() : m.minNormal() / (1 << m.mantissaBits());
+            return (long) (m.maxFinite() / lsb);
+        }
+        return 127;                                                         // MXINT8 clamps to +/-127 (MxFormat)
+    }
+
+    /**
+     * Two's-complement width of an exact block sum of this pair: the largest product in units of the smallest
+     * product LSB, block-size carries and a sign (20 bits for MXINT8, 42 for MXFP8 E4M3, 14 for MXFP4).
+     */
+    public static int blockSumBits(MxFormat fw, MxFormat fa) {
+        BigInteger worst = BigInteger.valueOf(elementMagnitude(fw)).multiply(BigInteger.valueOf(elementMagnitude(fa)))
+                .multiply(BigInteger.valueOf(fw.blockSize()));                  // E5M2 x E5M2 alone exceeds a long
+        return worst.subtract(BigInteger.ONE).bitLength() + 1;
     }
 
     /** (sign * integer mantissa, exponent of its LSB) of an element code. */

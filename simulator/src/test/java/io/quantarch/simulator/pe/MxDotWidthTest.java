@@ -1,0 +1,50 @@
+package io.quantarch.simulator.pe;
+
+import io.quantarch.numerics.format.Formats;
+import io.quantarch.numerics.format.MxFormat;
+import io.quantarch.numerics.format.MxInt8Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The block-sum width of an MX pair against a brute-force enumeration of every element code pair. */
+class MxDotWidthTest {
+
+    @ParameterizedTest
+    @CsvSource({"mxint8, mxint8, 20", "mxfp8_e4m3, mxfp8_e4m3, 42", "mxfp8_e5m2, mxfp8_e5m2, 70", "mxfp6_e2m3, mxfp6_e2m3, 18",
+            "mxfp6_e3m2, mxfp6_e3m2, 24", "mxfp4, mxfp4, 14", "mxint8, mxfp8_e4m3, 31"})
+    void blockSumWidthIsTheWidestExactSumOfABlock(String wName, String aName, int expected) {
+        MxFormat w = (MxFormat) Formats.byName(wName);
+        MxFormat a = (MxFormat) Formats.byName(aName);
+        // largest |product| over all finite code pairs, in units of the smallest nonzero product's LSB
+        BigDecimal maxW = BigDecimal.ZERO, lsbW = null, maxA = BigDecimal.ZERO, lsbA = null;
+        for (int c = 0; c < 1 << w.bits(); c++) {
+            float v = w.element().decode(c);
+            if (Float.isFinite(v) && v != 0f) {
+                maxW = maxW.max(new BigDecimal(Math.abs(v)));
+                lsbW = lsbW == null ? new BigDecimal(Math.abs(v)) : lsbW.min(new BigDecimal(Math.abs(v)));
+            }
+        }
+        for (int c = 0; c < 1 << a.bits(); c++) {
+            float v = a.element().decode(c);
+            if (Float.isFinite(v) && v != 0f) {
+                maxA = maxA.max(new BigDecimal(Math.abs(v)));
+                lsbA = lsbA == null ? new BigDecimal(Math.abs(v)) : lsbA.min(new BigDecimal(Math.abs(v)));
+            }
+        }
+        if (w.element() instanceof MxInt8Element) {
+            maxW = maxW.min(new BigDecimal(127).divide(new BigDecimal(64)));           // MXINT8 clamps to +/-127
+        }
+        if (a.element() instanceof MxInt8Element) {
+            maxA = maxA.min(new BigDecimal(127).divide(new BigDecimal(64)));
+        }
+        BigInteger worst = maxW.multiply(maxA).divide(lsbW.multiply(lsbA)).toBigIntegerExact().multiply(BigInteger.valueOf(w.blockSize()));
+        int bruteForce = worst.negate().bitLength() + 1;                               // two's complement of -worst
+        assertEquals(expected, MxDotSpec.blockSumBits(w, a));
+        assertEquals(bruteForce, MxDotSpec.blockSumBits(w, a), wName + " x " + aName);
+    }
+}
