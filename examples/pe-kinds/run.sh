@@ -47,4 +47,6 @@ print(",".join([sys.argv[2], sys.argv[3], r["total_cycles"], "%.4f" % (f("latenc
 PY
 done
 column -s, -t "$out/study.csv"
+"$root/quantarch" plot "$out/study.csv" --x area_mm2 --y energy_per_mac_pj --series pe --x-title "accelerator area (mm2)" \
+  --y-title "energy per MAC (pJ)" --title "PE kinds on $workload" --out "$out/energy_vs_area"
 echo "Results: $out/study.csv"
