@@ -13,6 +13,7 @@ import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.Simulator;
 import io.quantarch.simulator.fpga.DataflowResult;
 import io.quantarch.simulator.fpga.DataflowSimulator;
+import io.quantarch.workloads.layer.Attention;
 import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.policy.LayerQuant;
 import io.quantarch.workloads.policy.QuantPolicy;
@@ -131,6 +132,11 @@ public final class LocalEvaluator implements Evaluator {
         if (d.fpga() != null) {
             return fpga(d, m);
         }
+        // attention layers run on the attention unit beside the array: its measured loss adds to tier 1, its time and energy to the totals
+        AttentionUnitCost unit = d.attention() == null ? null : AttentionUnitCost.of(d.attention());
+        if (unit != null) {
+            m[space.quality().metric().ordinal()] += unit.qualityLoss();
+        }
         Architecture a = d.architecture();
         CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::byName);
         Inventory inv = inventory(d);
@@ -142,12 +148,19 @@ public final class LocalEvaluator implements Evaluator {
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             LayerQuant q = p.forLayer(l.name());
+            if (unit != null && l instanceof Attention) {
+                continue;
+            }
             double[] c = layerCost(d, i, cm, inv);
             cycles = cycles.add(new BigDecimal(c[0]));
             energy = energy.add(new BigDecimal(c[1]));
             weightBits = weightBits.add(new BigDecimal(l.weightElements() * q.weights().bitsPerElement()));
         }
         double latency = cycles.doubleValue() / (a.clockGhz() * 1e9);
+        if (unit != null) {
+            latency += unit.seconds();
+            energy = energy.add(new BigDecimal(unit.energyPj()));
+        }
         m[Metric.LATENCY_S.ordinal()] = latency;
         m[Metric.ENERGY_PJ.ordinal()] = energy.doubleValue();
         m[Metric.EDP.ordinal()] = energy.doubleValue() * latency;

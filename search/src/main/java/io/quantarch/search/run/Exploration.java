@@ -17,6 +17,7 @@ import io.quantarch.workloads.quality.QualityEvaluator;
 import io.quantarch.workloads.quality.RealModel;
 import io.quantarch.workloads.quality.RealModels;
 
+import io.quantarch.search.eval.AttentionUnitCost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +102,9 @@ public final class Exploration {
                     Design d = space.decode(p.choice());
                     tasks.add(() -> {
                         var q = QualityEvaluator.evaluate(model, d.policy(), r.tier2EvalSamples(), r.calibrationSamples());
-                        return new double[] {q.value(), q.loss()};
+                        // the attention unit's loss is measured on its own (float32 weights) and adds, as in tier 1
+                        double attention = d.attention() == null ? 0 : AttentionUnitCost.of(d.attention()).qualityLoss();
+                        return new double[] {q.value(), q.loss() + attention};
                     });
                 }
                 List<double[]> t2v = evaluator.map(tasks);

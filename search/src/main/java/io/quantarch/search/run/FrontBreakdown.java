@@ -1,5 +1,8 @@
 package io.quantarch.search.run;
 
+import io.quantarch.search.eval.AttentionUnitCost;
+import io.quantarch.simulator.attention.AttentionHardware;
+import io.quantarch.workloads.layer.Attention;
 import io.quantarch.cost.estimate.CostModels;
 import io.quantarch.search.eval.QualityTable;
 import io.quantarch.search.space.Design;
@@ -47,10 +50,19 @@ final class FrontBreakdown {
             double hz = d.architecture().clockGhz() * 1e9;
             for (int i = 0; i < sim.layers().size(); i++) {
                 LayerResult l = sim.layers().get(i);
+                if (d.attention() != null && l.layer() instanceof Attention) {
+                    continue;                                          // runs on the attention unit: one row below
+                }
                 double peak = 2 * Simulator.peakMacsPerCycle(d.architecture(), l.layer(), d.policy());
                 row(b, p.evaluation(), l.layer().name(), l.layer().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), l.gemm().macs(),
                         l.totalCycles(), l.totalCycles() / hz, priced.layerEnergyPj().get(i).total(), l.gemm().dramBytes(), Double.NaN, peak,
                         d.architecture().memory().dramBytesPerCycle(), hz);
+            }
+            if (d.attention() != null) {
+                AttentionUnitCost u = AttentionUnitCost.of(d.attention());
+                double unitHz = AttentionHardware.SPATTEN.clockGhz() * 1e9;
+                row(b, p.evaluation(), "attention unit", "attention-unit", 0, Math.round(u.seconds() * unitHz), u.seconds(), u.energyPj(),
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, unitHz);
             }
         }
         Exploration.atomicWrite(dir.resolve("front_layers.csv"), b.toString());
@@ -62,6 +74,11 @@ final class FrontBreakdown {
                 int o = p.choice()[nArch + j];
                 g.append(p.evaluation()).append(',').append(Explorer.csv(space.quantGenes().get(j).name())).append(',')
                         .append(Explorer.csv(space.label(nArch + j, o))).append(',').append(Explorer.fmt(quality.contribution(j, o))).append('\n');
+            }
+            Design d = space.decode(p.choice());
+            if (d.attention() != null) {
+                g.append(p.evaluation()).append(",attention unit,").append(Explorer.csv(d.attention().key())).append(',')
+                        .append(Explorer.fmt(AttentionUnitCost.of(d.attention()).qualityLoss())).append('\n');
             }
         }
         Exploration.atomicWrite(dir.resolve("front_genes.csv"), g.toString());

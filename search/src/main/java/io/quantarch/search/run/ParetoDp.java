@@ -42,6 +42,9 @@ public final class ParetoDp {
         if (space.fpgaBase() != null) {
             return "an FPGA dataflow's LUTs are not additive over layers (each unit's thresholds follow the next layer's input format)";
         }
+        if (space.hasAttentionUnit()) {
+            return "the attention unit's genes are not layer genes (its cost and loss are measured per configuration, not per layer)";
+        }
         for (Objective o : space.objectives()) {
             if (o.maximise() || !ADDITIVE.contains(o.metric())) {
                 return "objective " + o.label() + " is not an additive minimised metric (allowed: quality, latency_s, energy_pj, weight_bytes, area_mm2)";

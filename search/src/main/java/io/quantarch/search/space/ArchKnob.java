@@ -29,7 +29,12 @@ public enum ArchKnob {
     FPGA_PE("fpga.pe"), FPGA_SIMD("fpga.simd"),
     /** FPGA dataflow: the cycle target that folds layers without an explicit PE/SIMD. */
     FPGA_TARGET_CYCLES("fpga.target_cycles"), FPGA_DEVICE("fpga.device"), FPGA_MULTIPLIERS("fpga.multipliers"),
-    FPGA_CLOCK_MHZ("fpga.clock_mhz");
+    FPGA_CLOCK_MHZ("fpga.clock_mhz"),
+    /** Attention unit beside the array, SpAtten (HPCA 2021): token and head keep ratios, K/V bits, progressive MSBs, confidence, local window. */
+    ATTN_TOKEN_KEEP("attention.token_keep"), ATTN_HEAD_KEEP("attention.head_keep"), ATTN_KV_BITS("attention.kv_bits"),
+    ATTN_MSB_BITS("attention.msb_bits"), ATTN_CONFIDENCE("attention.confidence"), ATTN_LOCAL_WINDOW("attention.local_window"),
+    /** Attention unit beside the array, PARO-style block-sparse: block density and the Q/K, attention-map and V widths. */
+    ATTN_DENSITY("attention.density"), ATTN_QK_BITS("attention.qk_bits"), ATTN_P_BITS("attention.p_bits"), ATTN_V_BITS("attention.v_bits");
 
     private final String key;
 
@@ -59,6 +64,16 @@ public enum ArchKnob {
         return key.startsWith("fpga.");
     }
 
+    /** True for the knobs of the attention unit ({@code attention.*}); they live beside a systolic base. */
+    public boolean attention() {
+        return key.startsWith("attention.");
+    }
+
+    /** The block-sparse (PARO-style) attention knobs; the other attention knobs are SpAtten's. */
+    public boolean blockSparse() {
+        return this == ATTN_DENSITY || this == ATTN_QK_BITS || this == ATTN_P_BITS || this == ATTN_V_BITS;
+    }
+
     /** Knobs that take a layer name after their key. */
     public boolean perLayer() {
         return this == FPGA_PE || this == FPGA_SIMD;
@@ -77,7 +92,7 @@ public enum ArchKnob {
             case FPGA_DEVICE -> new FpgaDataflowSpec(s.name(), (FpgaDevice) value, s.clockMhz(), s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
             case FPGA_MULTIPLIERS -> new FpgaDataflowSpec(s.name(), s.device(), s.clockMhz(), (MvauUnit.Multipliers) value, s.weightMemory(), s.folding(), s.targetCycles());
             case FPGA_CLOCK_MHZ -> new FpgaDataflowSpec(s.name(), s.device(), (Double) value, s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
-            default -> throw new IllegalArgumentException(key + " is a systolic-array knob, not an FPGA one");
+            default -> throw new IllegalArgumentException(key + " is not an FPGA knob");
         };
     }
 
@@ -104,7 +119,7 @@ public enum ArchKnob {
             case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered()));
             case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.costModel());
             case COST_MODEL -> a.withCostModel((String) value);
-            default -> throw new IllegalArgumentException(key + " is an FPGA dataflow knob, not a systolic-array one");
+            default -> throw new IllegalArgumentException(key + " is not a systolic-array knob");
         };
     }
 }

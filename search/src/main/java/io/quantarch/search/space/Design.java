@@ -9,9 +9,11 @@ import io.quantarch.workloads.policy.QuantPolicy;
  * the architecture and policy those choices make.
  *
  * @param fpga    the FPGA dataflow of an FPGA space (then {@code architecture} is unused), null in a systolic space
- * @param archKey identifies the architecture part alone (the layer-cost cache is keyed by it)
+ * @param attention the attention unit a space with {@code attention.*} genes gives every design, null otherwise
+ * @param archKey identifies the array part alone (the layer-cost cache is keyed by it; attention genes are not in it)
  */
-public record Design(int[] choice, Architecture architecture, FpgaDataflowSpec fpga, QuantPolicy policy, String archKey) {
+public record Design(int[] choice, Architecture architecture, FpgaDataflowSpec fpga, AttentionUnit attention, QuantPolicy policy,
+                     String archKey) {
 
     public Design {
         choice = choice.clone();

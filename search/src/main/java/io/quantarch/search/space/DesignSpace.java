@@ -13,7 +13,9 @@ import io.quantarch.workloads.quality.Sensitivity.Role;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -84,18 +86,36 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         }
         Architecture a = base;
         FpgaDataflowSpec f = fpgaBase;
+        Map<ArchKnob, Object> attention = null;
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < archGenes.size(); i++) {
             ArchGene g = archGenes.get(i);
-            if (f != null) {
-                f = g.knob().apply(f, g.layer(), g.values().get(choice[i]));
-            } else {
-                a = g.knob().apply(a, g.values().get(choice[i]));
+            Object v = g.values().get(choice[i]);
+            if (g.knob().attention()) {
+                attention = attention == null ? new EnumMap<>(ArchKnob.class) : attention;
+                attention.put(g.knob(), v);
+                continue;
             }
-            key.append(i == 0 ? "" : ".").append(choice[i]);
+            if (f != null) {
+                f = g.knob().apply(f, g.layer(), v);
+            } else {
+                a = g.knob().apply(a, v);
+            }
+            key.append(key.isEmpty() ? "" : ".").append(choice[i]);
         }
         a = a.withName(base.name() + (key.isEmpty() ? "" : "#" + key));
-        return new Design(choice, a, f, policy(choice), key.toString());
+        AttentionUnit unit = attention == null ? null : AttentionUnit.of(attention, attentionLayers());
+        return new Design(choice, a, f, unit, policy(choice), key.toString());
+    }
+
+    /** Whether the space has attention genes (its attention layers run on an attention unit beside the array). */
+    public boolean hasAttentionUnit() {
+        return archGenes.stream().anyMatch(g -> g.knob().attention());
+    }
+
+    /** Decoder layers of the model the attention unit runs (stories260K: 5). */
+    private static int attentionLayers() {
+        return io.quantarch.simulator.attention.SpAttenRun.modelConfig().layers();
     }
 
     /** The quantization policy of a choice vector: the default, then one override per quantization gene, in order. */

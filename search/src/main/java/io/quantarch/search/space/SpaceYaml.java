@@ -12,6 +12,7 @@ import io.quantarch.simulator.pe.PeSpec;
 import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.io.WorkloadSpec;
 import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.workloads.layer.Attention;
 import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.LayerQuant;
@@ -64,6 +65,9 @@ import java.util.regex.Pattern;
  * {@code fpga.pe.LAYER}, {@code fpga.simd.LAYER} (divisors of the layer's MH / MW), {@code fpga.target_cycles},
  * {@code fpga.device}, {@code fpga.multipliers}, {@code fpga.clock_mhz}; its metrics add luts, dsps, bram18 and
  * frames_per_s and drop energy, area and EDP. A design that does not fit its device is infeasible.
+ * {@code attention.*} genes (SpAtten's token_keep, head_keep, kv_bits, msb_bits, confidence, local_window, or the
+ * block-sparse density, qk_bits, p_bits, v_bits) put a systolic space's attention layers on an attention unit whose
+ * measured loss, time and energy are added (stories260K quality only).
  * Every error is a {@link ConfigException} naming the file, the key, what was expected and what was found.
  */
 public final class SpaceYaml {
@@ -123,6 +127,8 @@ public final class SpaceYaml {
                 }
             }
         }
+
+        checkAttentionGenes(root, archGenes, quality, w);
 
         LayerQuant defaults = LayerQuant.FP32;
         List<QuantGene> quantGenes = new ArrayList<>();
@@ -221,6 +227,37 @@ public final class SpaceYaml {
                     + (quality instanceof QualitySpec.Real ? "on a real model" : "on synthetic tensors") + ")", "'" + key + "'");
         }
         return m;
+    }
+
+    /**
+     * Attention genes price one 512-token prefill window of stories260K on its own attention unit: the space must
+     * measure quality on stories260K, its workload's attention layers must be such windows, and one space uses one
+     * unit (SpAtten's knobs or the block-sparse ones).
+     */
+    private static void checkAttentionGenes(YamlNode root, List<ArchGene> genes, QualitySpec quality, Workload w) throws ConfigException {
+        List<ArchGene> attention = genes.stream().filter(g -> g.knob().attention()).toList();
+        if (attention.isEmpty()) {
+            return;
+        }
+        YamlNode where = root.get("architecture").get("genes");
+        if (attention.stream().anyMatch(g -> g.knob().blockSparse()) && attention.stream().anyMatch(g -> !g.knob().blockSparse())) {
+            throw where.errorAt("attention genes of one unit: SpAtten's (token_keep, head_keep, kv_bits, msb_bits, confidence, local_window)"
+                    + " or the block-sparse ones (density, qk_bits, p_bits, v_bits)", attention.stream().map(ArchGene::name).toList().toString());
+        }
+        if (!(quality instanceof QualitySpec.Real r) || !r.model().equals("stories260k")) {
+            throw where.errorAt("quality measured on model stories260k (the attention unit runs its real attention)",
+                    quality instanceof QualitySpec.Real r2 ? "model " + r2.model() : "synthetic quality");
+        }
+        List<Attention> layers = w.layers().stream().filter(l -> l instanceof Attention).map(l -> (Attention) l).toList();
+        for (Attention a : layers) {
+            if (a.batch() != 1 || a.queryLen() != 512 || a.kvLen() != 512) {
+                throw where.errorAt("a workload whose attention layers are one 512-token prefill window (zoo:stories260k)",
+                        a.name() + " with batch " + a.batch() + ", " + a.queryLen() + " queries, " + a.kvLen() + " keys");
+            }
+        }
+        if (layers.isEmpty()) {
+            throw where.errorAt("a workload with attention layers for the attention genes", "none in " + w.name());
+        }
     }
 
     private static void checkAvailable(Metric m, boolean fpga, YamlNode where) throws ConfigException {
@@ -348,6 +385,24 @@ public final class SpaceYaml {
                     double mhz = o.asDouble(1e-3, 1e4);
                     values.add(mhz);
                     labels.add(num(mhz));
+                }
+                case ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP, ATTN_CONFIDENCE, ATTN_DENSITY -> {
+                    double r = o.asDouble(1e-3, 1);
+                    values.add(r);
+                    labels.add(num(r));
+                }
+                case ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_QK_BITS, ATTN_P_BITS, ATTN_V_BITS -> {
+                    int b = o.asInt(0, 16);
+                    if (b == 1) {
+                        throw o.errorAt("0 (float32) or 2..16 bits", "1");
+                    }
+                    values.add(b);
+                    labels.add(Integer.toString(b));
+                }
+                case ATTN_LOCAL_WINDOW -> {
+                    int w2 = o.asInt(0, 512);
+                    values.add(w2);
+                    labels.add(Integer.toString(w2));
                 }
             }
         }
