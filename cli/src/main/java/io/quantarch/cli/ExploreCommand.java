@@ -12,6 +12,9 @@ import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.quality.Sensitivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.quantarch.search.eval.EvaluationEngine;
+import io.quantarch.spark.SparkEngine;
+import java.time.Duration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,14 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "E", defaultValue = "threads",
+            description = "threads (default: this machine) or spark (each generation one Spark job). Results do not depend on it.")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master with --engine spark: local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://...")
+    String master;
+
     @Option(names = "--algorithm", paramLabel = "A", description = "nsga2, random, exhaustive or dp (overrides search.algorithm).")
     String algorithm;
 
@@ -56,7 +67,43 @@ final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DesignSpace s = load();
-        return run(s, out, threads == null ? Runtime.getRuntime().availableProcessors() : threads, io);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        String e = engine.trim().toLowerCase(Locale.ROOT);
+        if (!e.equals("threads") && !e.equals("spark")) {
+            throw new ConfigException("--engine", null, "threads or spark", "'" + engine + "'");
+        }
+        if (e.equals("threads")) {
+            if (master != null) {
+                throw new ConfigException("--master", null, "--engine spark with a master URL", "--engine threads");
+            }
+            return run(s, out, n, io, EvaluationEngine.THREADS);
+        }
+        checkOut(out);                                         // before Spark starts: bad input is exit 2, not a cluster round trip
+        SparkEngine spark;
+        try {
+            SparkEngine.probe(master, Duration.ofSeconds(10));
+            spark = SparkEngine.connect(master, applicationJars(master), space.toAbsolutePath().getParent(), Duration.ofSeconds(60));
+        } catch (SparkEngine.Unavailable u) {
+            io.err().println("quantarch: " + u.getMessage());
+            return 1;
+        }
+        try (spark) {
+            io.err().println("quantarch explore: Spark " + spark.master() + ", " + spark.context().defaultParallelism() + " task slots");
+            return run(s, out, n, io, spark);
+        }
+    }
+
+    /** A cluster's executors need quantarch's classes: the application jar the spark module builds (none in local mode). */
+    private static List<String> applicationJars(String master) throws ConfigException {
+        if (master == null || master.trim().startsWith("local")) {
+            return List.of();
+        }
+        String home = System.getenv("QUANTARCH_HOME");
+        Path jar = Path.of(home == null ? "." : home, "spark", "target", "quantarch-spark-app.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new ConfigException("--master " + master, null, "the application jar " + jar + " (build it: mvn -pl spark -am package -DskipTests)", "none");
+        }
+        return List.of(jar.toAbsolutePath().toString());
     }
 
     DesignSpace load() throws ConfigException {
@@ -87,16 +134,10 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     static int run(DesignSpace s, Path out, int threads, Main.Io io) throws Exception {
-        SearchSettings set = s.search();
-        if (set.algorithm() == SearchSettings.Algorithm.DP) {
-            String why = ParetoDp.unsuitable(s);
-            if (why != null) {
-                throw new ConfigException("--algorithm dp", null, "a space whose objectives are additive over quantization genes", why);
-            }
-        }
-        if (set.algorithm() == SearchSettings.Algorithm.EXHAUSTIVE && s.size().bitLength() > 40) {
-            throw new ConfigException("--algorithm exhaustive", null, "a space of at most 2^40 designs", s.size() + " designs");
-        }
+        return run(s, out, threads, io, EvaluationEngine.THREADS);
+    }
+
+    private static void checkOut(Path out) throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ConfigException("--out", null, "a directory", "a file " + out);
         }
@@ -108,6 +149,21 @@ final class ExploreCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    static int run(DesignSpace s, Path out, int threads, Main.Io io, EvaluationEngine engine) throws Exception {
+        SearchSettings set = s.search();
+        if (set.algorithm() == SearchSettings.Algorithm.DP) {
+            String why = ParetoDp.unsuitable(s);
+            if (why != null) {
+                throw new ConfigException("--algorithm dp", null, "a space whose objectives are additive over quantization genes", why);
+            }
+        }
+        if (set.algorithm() == SearchSettings.Algorithm.EXHAUSTIVE && s.size().bitLength() > 40) {
+            throw new ConfigException("--algorithm exhaustive", null, "a space of at most 2^40 designs", s.size() + " designs");
+        }
+        checkOut(out);
+        boolean resuming = Files.exists(Checkpoint.file(out));
         io.err().println("quantarch explore: " + s.name() + " -- " + s.size() + " designs, " + s.geneCount() + " genes, "
                 + set.algorithm().label() + (set.algorithm() == SearchSettings.Algorithm.NSGA2 || set.algorithm() == SearchSettings.Algorithm.RANDOM
                 ? " (population " + set.population() + ", " + set.generations() + " generations, seed " + set.seed() + ")" : "")
@@ -115,7 +171,7 @@ final class ExploreCommand implements Callable<Integer> {
         Progress bar = new Progress(io);
         Exploration.Outcome o;
         try {
-            o = Exploration.run(s, out, threads, Sensitivity.defaultCacheDir(), bar, m -> io.err().println("  " + m));
+            o = Exploration.run(s, out, threads, Sensitivity.defaultCacheDir(), bar, m -> io.err().println("  " + m), engine);
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().contains("checkpoint of a different")) {
                 throw new ConfigException("--out", null, "the checkpoint of this space, algorithm and seed", e.getMessage());

@@ -11,7 +11,7 @@ import io.quantarch.search.space.Metric;
  * @param infeasible null when the design satisfies its PE and every constraint; else why not
  * @param violation  0 when feasible; how far it is from feasible otherwise (constraint excess relative to the bound)
  */
-public record Evaluation(int[] choice, double[] metrics, String infeasible, double violation) {
+public record Evaluation(int[] choice, double[] metrics, String infeasible, double violation) implements java.io.Serializable {
 
     public Evaluation {
         choice = choice.clone();

@@ -37,6 +37,24 @@ public final class QualityTable {
         this.base = base;
     }
 
+    /** A table measured elsewhere (a distributed evaluator ships the driver's table to its workers). */
+    public static QualityTable of(double[][] perOption, double base) {
+        double[][] copy = new double[perOption.length][];
+        for (int j = 0; j < perOption.length; j++) {
+            copy[j] = perOption[j].clone();
+        }
+        return new QualityTable(copy, base);
+    }
+
+    /** Every option's contribution, [gene][option] (a copy). */
+    public double[][] contributions() {
+        double[][] copy = new double[perOption.length][];
+        for (int j = 0; j < perOption.length; j++) {
+            copy[j] = perOption[j].clone();
+        }
+        return copy;
+    }
+
     /** Contribution of option {@code o} of quantization gene {@code j}. */
     public double contribution(int j, int o) {
         return perOption[j][o];

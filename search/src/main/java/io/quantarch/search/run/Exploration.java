@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantarch.search.eval.Evaluation;
+import io.quantarch.search.eval.EvaluationEngine;
+import io.quantarch.search.eval.Evaluator;
 import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.eval.QualityTable;
 import io.quantarch.search.space.Design;
@@ -47,6 +49,12 @@ public final class Exploration {
 
     public static Outcome run(DesignSpace space, Path dir, int threads, Path cacheDir, Explorer.Listener progress,
                               Consumer<String> log) throws IOException {
+        return run(space, dir, threads, cacheDir, progress, log, EvaluationEngine.THREADS);
+    }
+
+    /** As {@link #run(DesignSpace, Path, int, Path, Explorer.Listener, Consumer)}, the generations evaluated on {@code engine}. */
+    public static Outcome run(DesignSpace space, Path dir, int threads, Path cacheDir, Explorer.Listener progress,
+                              Consumer<String> log, EvaluationEngine engine) throws IOException {
         long t0 = System.nanoTime();
         try (LocalEvaluator evaluator = new LocalEvaluator(space, threads)) {
             int entries = space.quantGenes().stream().mapToInt(g -> g.options().size()).sum();
@@ -79,8 +87,17 @@ public final class Exploration {
                 evaluations = es.size();
                 budget = evaluations;
             } else {
-                Explorer ex = new Explorer(space, evaluator, dir, progress);
-                for (Checkpoint.Entry e : ex.run()) {
+                Evaluator batches = engine.open(space, evaluator);
+                Explorer ex = new Explorer(space, batches, dir, progress);
+                List<Checkpoint.Entry> explored;
+                try {
+                    explored = ex.run();
+                } finally {
+                    if (batches != evaluator) {
+                        batches.close();
+                    }
+                }
+                for (Checkpoint.Entry e : explored) {
                     double[] m = e.metrics().stream().mapToDouble(Double::parseDouble).toArray();
                     front.add(new FrontPoint(e.evaluation(), e.generation(), e.choice(), m, Double.NaN, Double.NaN));
                 }

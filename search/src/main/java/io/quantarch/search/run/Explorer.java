@@ -10,7 +10,7 @@ import io.jenetics.engine.Codec;
 import io.jenetics.ext.moea.Vec;
 import io.jenetics.util.RandomRegistry;
 import io.quantarch.search.eval.Evaluation;
-import io.quantarch.search.eval.LocalEvaluator;
+import io.quantarch.search.eval.Evaluator;
 import io.quantarch.search.moea.Fronts;
 import io.quantarch.search.moea.Hypervolume;
 import io.quantarch.search.moea.Individual;
@@ -60,7 +60,7 @@ public final class Explorer {
     }
 
     private final DesignSpace space;
-    private final LocalEvaluator evaluator;
+    private final Evaluator evaluator;
     private final Path dir;
     private final Listener listener;
     private final SearchSettings settings;
@@ -83,7 +83,7 @@ public final class Explorer {
     private BufferedWriter evaluationsCsv;
     private double lastHv;
 
-    public Explorer(DesignSpace space, LocalEvaluator evaluator, Path dir, Listener listener) {
+    public Explorer(DesignSpace space, Evaluator evaluator, Path dir, Listener listener) {
         this.space = space;
         this.evaluator = evaluator;
         this.dir = dir;
