@@ -21,15 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * paths resolve against, and the driver's tier-1 quality table (so no worker measures sensitivities again).
  *
  * @param taskDelayMillis a pause before each design, for fault-injection tests only (0 otherwise)
+ * @param run             identifies the run (search settings and a start time): each run gets fresh worker evaluators
  */
-record SpaceShipment(String yaml, String baseDir, String name, double[][] quality, double qualityBase, long taskDelayMillis)
+record SpaceShipment(String yaml, String baseDir, String name, double[][] quality, double qualityBase, long taskDelayMillis, String run)
         implements Serializable {
 
     private static final ConcurrentHashMap<String, LocalEvaluator> EVALUATORS = new ConcurrentHashMap<>();
 
     static SpaceShipment of(DesignSpace space, Path baseDir, QualityTable table, long taskDelayMillis) {
         return new SpaceShipment(space.source(), baseDir == null ? null : baseDir.toAbsolutePath().toString(), space.name(),
-                table.contributions(), table.base(), taskDelayMillis);
+                table.contributions(), table.base(), taskDelayMillis, space.search() + "@" + System.nanoTime());
     }
 
     /** Identifies the shipment: equal keys, equal evaluations. */
@@ -44,6 +45,7 @@ record SpaceShipment(String yaml, String baseDir, String name, double[][] qualit
                 }
             }
             md.update(Double.toString(qualityBase).getBytes(StandardCharsets.UTF_8));
+            md.update(run.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -52,15 +54,31 @@ record SpaceShipment(String yaml, String baseDir, String name, double[][] qualit
 
     /** This JVM's evaluator for the shipment (one per executor JVM and run; single-threaded: Spark runs tasks in parallel). */
     LocalEvaluator evaluator() {
-        return EVALUATORS.computeIfAbsent(key(), k -> {
-            try {
-                DesignSpace space = SpaceYaml.parse(YamlNode.parse(name + ".yaml", yaml), yaml, baseDir == null ? null : Path.of(baseDir), name);
-                LocalEvaluator ev = new LocalEvaluator(space, 1);
-                ev.install(QualityTable.of(quality, qualityBase));
-                return ev;
-            } catch (ConfigException e) {
-                throw new IllegalStateException("worker cannot parse the space the driver parsed: " + e.getMessage(), e);
+        String k = key();
+        LocalEvaluator ev = EVALUATORS.get(k);
+        if (ev != null) {
+            return ev;
+        }
+        synchronized (EVALUATORS) {
+            ev = EVALUATORS.get(k);
+            if (ev == null) {
+                EVALUATORS.values().forEach(LocalEvaluator::close);        // runs follow each other: an earlier run's cache goes
+                EVALUATORS.clear();
+                ev = build();
+                EVALUATORS.put(k, ev);
             }
-        });
+            return ev;
+        }
+    }
+
+    private LocalEvaluator build() {
+        try {
+            DesignSpace space = SpaceYaml.parse(YamlNode.parse(name + ".yaml", yaml), yaml, baseDir == null ? null : Path.of(baseDir), name);
+            LocalEvaluator ev = new LocalEvaluator(space, 1);
+            ev.install(QualityTable.of(quality, qualityBase));
+            return ev;
+        } catch (ConfigException e) {
+            throw new IllegalStateException("worker cannot parse the space the driver parsed: " + e.getMessage(), e);
+        }
     }
 }

@@ -21,9 +21,9 @@ import java.util.stream.IntStream;
  */
 public final class SpAttenRun {
 
-    /** Perplexity, counts, prefill and decode cycles, and decode energy (pJ) of one configuration. */
+    /** Perplexity, counts, prefill and decode cycles, and decode and prefill energy (pJ) of one configuration, summed over the windows. */
     public record Result(SpAttenConfig config, int windows, double perplexity, AttentionCounts counts, long decodeCycles,
-                         long prefillCycles, double decodeEnergyPj) { }
+                         long prefillCycles, double decodeEnergyPj, double prefillEnergyPj) { }
 
     private static final class Holder {
         static final LlamaModel MODEL = LlamaModel.fp32(LlamaCheckpoint.stories260k());
@@ -60,17 +60,19 @@ public final class SpAttenRun {
         for (SpAttenKernel k : kernels) {
             prefill += hw.prefillCycles(k.counts());
         }
-        return new Result(cfg, windows, ppl, total, total.decodeCycles(), prefill, energyPj(cfg, total, cost));
+        return new Result(cfg, windows, ppl, total, total.decodeCycles(), prefill,
+                energyPj(cfg, total.kBits() + total.kLsbBits() + total.vBits(), total.macs(), total, cost),
+                energyPj(cfg, total.prefillKvBits(), total.prefillMacs(), total, cost));
     }
 
-    /** Decode energy from the counts: DRAM bits, multiplies and adds at the K/V width, softmax exponentials, top-k comparisons. */
-    static double energyPj(SpAttenConfig cfg, AttentionCounts c, CostModel cost) {
+    /** Energy of a phase: its DRAM bits and MACs (multiplies and adds at the K/V width), softmax exponentials, top-k comparisons. */
+    static double energyPj(SpAttenConfig cfg, long dramBits, long macs, AttentionCounts c, CostModel cost) {
         String mul = cfg.kvBits() > 0 ? "int:" + cfg.kvBits() + "x" + cfg.kvBits() : "fp:8,23xfp:8,23";
         String add = cfg.kvBits() > 0 ? "int:32" : "fp:8,23";
         ActionCounts a = ActionCounts.builder()
-                .add(Component.DRAM, ActionKind.DRAM_READ, "bits", c.kBits() + c.kLsbBits() + c.vBits())
-                .add(Component.PE_ARRAY, ActionKind.MULTIPLY, mul, c.macs())
-                .add(Component.PE_ARRAY, ActionKind.ADD, add, c.macs())
+                .add(Component.DRAM, ActionKind.DRAM_READ, "bits", dramBits)
+                .add(Component.PE_ARRAY, ActionKind.MULTIPLY, mul, macs)
+                .add(Component.PE_ARRAY, ActionKind.ADD, add, macs)
                 .add(Component.VECTOR_UNIT, ActionKind.VECTOR_OP, "", c.exps())
                 .add(Component.VECTOR_UNIT, ActionKind.COMPARE, "32", c.topKComparisons())
                 .build();
