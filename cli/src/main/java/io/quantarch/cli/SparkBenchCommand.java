@@ -4,6 +4,7 @@ import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
+import io.quantarch.spark.LoopbackCluster;
 import io.quantarch.spark.SparkEngine;
 import io.quantarch.workloads.io.ConfigException;
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,11 @@ final class SparkBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads of the thread engine (default: all cores).")
     Integer threads;
 
+    @Option(names = "--loopback-workers", defaultValue = "0", paramLabel = "N",
+            description = {"Also start a standalone cluster on 127.0.0.1 (a master and N one-core workers as separate processes,",
+                    "from the Spark jars on quantarch's class path) and time the same runs on it (default 0: no cluster)."})
+    int loopbackWorkers;
+
     private final Main.Io io;
 
     SparkBenchCommand(Main.Io io) {
@@ -54,41 +61,81 @@ final class SparkBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DesignSpace base = SpaceYaml.read(space);
-        if (generations < 1 || populations.stream().anyMatch(p -> p < 4)) {
-            throw new ConfigException("--populations/--generations", null, "populations >= 4 and generations >= 1", populations + " and " + generations);
+        if (generations < 1 || populations.stream().anyMatch(p -> p < 4) || loopbackWorkers < 0) {
+            throw new ConfigException("--populations/--generations/--loopback-workers", null,
+                    "populations >= 4, generations >= 1 and loopback workers >= 0", populations + ", " + generations + " and " + loopbackWorkers);
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        SparkEngine spark;
+        Path baseDir = space.toAbsolutePath().getParent();
+        Path tmp = Files.createTempDirectory("quantarch-spark-bench");
+        int sizes = populations.size();
+        double[][] threadRuns = new double[sizes][];
+        List<String> names = new ArrayList<>();
+        List<double[][]> sparkRuns = new ArrayList<>();
+        String what;
         try {
-            spark = SparkEngine.connect(master, List.of(), space.toAbsolutePath().getParent(), Duration.ofSeconds(60));
+            // warm-up: JIT and the workload, so no engine pays them in the table
+            run(base.withSearch(base.search().withBudget(8, 1)), tmp.resolve("warm"), n, EvaluationEngine.THREADS);
+            for (int i = 0; i < sizes; i++) {
+                threadRuns[i] = run(sized(base, populations.get(i)), tmp.resolve("t" + i), n, EvaluationEngine.THREADS);
+            }
+            // one SparkContext per JVM: local mode first, then the cluster
+            try (SparkEngine local = SparkEngine.connect(master, List.of(), baseDir, Duration.ofSeconds(60))) {
+                what = String.format(Locale.ROOT, "Spark %s (%d task slots)", local.master(), local.context().defaultParallelism());
+                names.add("spark_local");
+                sparkRuns.add(runAll(base, local, tmp.resolve("local"), n));
+            }
+            if (loopbackWorkers > 0) {
+                io.err().printf("quantarch: starting a standalone cluster on 127.0.0.1 (master and %d workers)...%n", loopbackWorkers);
+                try (LoopbackCluster cluster = new LoopbackCluster(tmp.resolve("cluster"), loopbackWorkers, LoopbackCluster.clusterJavaHome());
+                     SparkEngine remote = SparkEngine.connect(cluster.master(), List.of(cluster.appJar().toString()), baseDir, Duration.ofSeconds(120))) {
+                    long deadline = System.currentTimeMillis() + 120_000;
+                    while (remote.executors() < loopbackWorkers && System.currentTimeMillis() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    what += String.format(Locale.ROOT, " vs loopback cluster %s (%d one-core executors)", cluster.master(), remote.executors());
+                    names.add("cluster");
+                    sparkRuns.add(runAll(base, remote, tmp.resolve("cluster-runs"), n));
+                }
+            }
         } catch (SparkEngine.Unavailable u) {
             io.err().println("quantarch: " + u.getMessage());
             return 1;
-        }
-        Path tmp = Files.createTempDirectory("quantarch-spark-bench");
-        try (spark) {
-            // warm-up: JIT, the workload and Spark's first job, so neither engine pays them in the table
-            run(base.withSearch(base.search().withBudget(8, 1)), tmp.resolve("warm-t"), n, EvaluationEngine.THREADS);
-            run(base.withSearch(base.search().withBudget(8, 1)), tmp.resolve("warm-s"), n, spark);
-            io.out().printf(Locale.ROOT, "%s, %d generations, thread engine %d threads vs Spark %s (%d task slots)%n", base.name(), generations, n,
-                    spark.master(), spark.context().defaultParallelism());
-            io.out().println("population,evaluations_gen1_on,threads_designs_per_s,spark_designs_per_s,spark_over_threads,spark_overhead_ms_per_generation");
-            int i = 0;
-            for (int p : populations) {
-                // a different seed per size and engine pair keeps the executors' design caches from serving the next size
-                DesignSpace s = base.withSearch(base.search().withBudget(p, generations).withSeed(1000 + p));
-                double[] t = run(s, tmp.resolve("t" + i), n, EvaluationEngine.THREADS);
-                double[] k = run(s, tmp.resolve("s" + i), n, spark);
-                i++;
-                double perGen = (k[0] - t[0]) / generations * 1e3;
-                io.out().printf(Locale.ROOT, "%d,%d,%.1f,%.1f,%.3f,%.1f%n", p, (long) t[1], t[1] / t[0], k[1] / k[0], t[0] / k[0], perGen);
-            }
         } finally {
             try (Stream<Path> w = Files.walk(tmp)) {
                 w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+        io.out().printf(Locale.ROOT, "%s, %d generations, thread engine %d threads vs %s%n", base.name(), generations, n, what);
+        StringBuilder header = new StringBuilder("population,evaluations_gen1_on,threads_designs_per_s");
+        for (String e : names) {
+            header.append(',').append(e).append("_designs_per_s,").append(e).append("_over_threads,").append(e).append("_overhead_ms_per_generation");
+        }
+        io.out().println(header);
+        for (int i = 0; i < sizes; i++) {
+            double[] t = threadRuns[i];
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%.1f", populations.get(i), (long) t[1], t[1] / t[0]));
+            for (double[][] runs : sparkRuns) {
+                double[] k = runs[i];
+                row.append(String.format(Locale.ROOT, ",%.1f,%.3f,%.1f", k[1] / k[0], t[0] / k[0], (k[0] - t[0]) / generations * 1e3));
+            }
+            io.out().println(row);
+        }
         return 0;
+    }
+
+    /** A different seed per size keeps the executors' design caches from serving the next size. */
+    private DesignSpace sized(DesignSpace base, int population) {
+        return base.withSearch(base.search().withBudget(population, generations).withSeed(1000 + population));
+    }
+
+    private double[][] runAll(DesignSpace base, EvaluationEngine engine, Path dir, int n) throws IOException {
+        run(base.withSearch(base.search().withBudget(8, 1)), dir.resolve("warm"), n, engine);      // the engine's first job
+        double[][] r = new double[populations.size()][];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = run(sized(base, populations.get(i)), dir.resolve("p" + i), n, engine);
+        }
+        return r;
     }
 
     /**

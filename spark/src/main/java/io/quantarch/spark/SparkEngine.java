@@ -61,10 +61,7 @@ public final class SparkEngine implements EvaluationEngine, AutoCloseable {
         SparkConf conf = new SparkConf().setMaster(m).setAppName("quantarch explore")
                 .set("spark.ui.enabled", "false")
                 .set("spark.ui.showConsoleProgress", "false")
-                .set("spark.task.maxFailures", "8")
-                // Hadoop's UserGroupInformation (executor start-up) calls Subject.getSubject, which JDK 23+ refuses
-                // unless the security manager property is "allow" (JEP 486); harmless on JDK 17 and 21
-                .set("spark.executor.extraJavaOptions", "-Djava.security.manager=allow");
+                .set("spark.task.maxFailures", "8");
         if (!jars.isEmpty()) {
             conf.setJars(jars.toArray(String[]::new));
         }

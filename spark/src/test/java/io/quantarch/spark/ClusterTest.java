@@ -3,7 +3,6 @@ package io.quantarch.spark;
 import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,16 +26,13 @@ class ClusterTest {
     @Test
     void twoWorkerClusterEqualsThreadsAndSurvivesALostWorker(@TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp) throws Exception {
         Path clusterJava = LoopbackCluster.clusterJavaHome();
-        Assumptions.assumeTrue(clusterJava != null, "needs a JDK 21 or 22 for the cluster's executors (set QUANTARCH_SPARK_CLUSTER_JAVA_HOME): "
-                + "Spark 4.1 executors call Hadoop's UserGroupInformation, which uses Subject.getSubject, unsupported on JDK "
-                + Runtime.version().feature());
         DesignSpace s = LocalModeTest.space();
         Path threads = tmp.resolve("threads");
         Exploration.run(s, threads, 2, null, p -> { }, m -> { }, EvaluationEngine.THREADS);
         int generationRows = s.search().population() + 1;
         System.setProperty("quantarch.spark.taskDelayMs", "60");             // long enough generations to kill a worker in one
         try (LoopbackCluster cluster = new LoopbackCluster(tmp.resolve("cluster"), 2, clusterJava);
-             SparkEngine engine = SparkEngine.connect(cluster.master(), List.of(cluster.appJar.toString()), null, Duration.ofSeconds(120))) {
+             SparkEngine engine = SparkEngine.connect(cluster.master(), List.of(cluster.appJar().toString()), null, Duration.ofSeconds(120))) {
             long deadline = System.currentTimeMillis() + 60_000;
             while (engine.executors() < 2 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(100);

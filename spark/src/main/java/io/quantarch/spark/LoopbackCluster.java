@@ -17,9 +17,10 @@ import java.util.stream.Stream;
  * A Spark standalone cluster on 127.0.0.1 made of separate processes: one master and {@code n} workers (one core each),
  * started from the Spark classes on the test classpath (a throw-away SPARK_HOME whose jars/ links to them), plus an
  * application jar of the quantarch classes for the executors. {@link #close()} kills every process it started, and
- * their executors.
+ * their executors. Used by the cluster test and by {@code quantarch spark-bench --loopback-workers N}; it needs the
+ * Spark jars on the class path (the CLI's and the tests' class paths have them).
  */
-final class LoopbackCluster implements AutoCloseable {
+public final class LoopbackCluster implements AutoCloseable {
 
     private static final List<String> OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
@@ -31,27 +32,26 @@ final class LoopbackCluster implements AutoCloseable {
             "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
 
     /**
-     * The JDK the cluster's processes run on. Spark 4.1's executors start through Hadoop 3.4's UserGroupInformation,
-     * which calls Subject.getSubject, refused by JDK 23 and later (JEP 486), and quantarch needs JDK 21: so 21 or 22,
-     * from QUANTARCH_SPARK_CLUSTER_JAVA_HOME or the JDK running the tests; null when there is none.
+     * The JDK the cluster's processes run on: QUANTARCH_SPARK_CLUSTER_JAVA_HOME, or the JDK running the tests. Any JDK
+     * 21+ works since Hadoop is pinned to 3.4.3 (Hadoop 3.4.2's UserGroupInformation called Subject.getSubject, which
+     * JDK 23+ refuses, and the executors died at start-up).
      */
-    static Path clusterJavaHome() {
+    public static Path clusterJavaHome() {
         String env = System.getenv("QUANTARCH_SPARK_CLUSTER_JAVA_HOME");
         if (env != null && !env.isBlank() && Files.isExecutable(Path.of(env, "bin", "java"))) {
             return Path.of(env);
         }
-        int feature = Runtime.version().feature();
-        return feature >= 21 && feature <= 22 ? Path.of(System.getProperty("java.home")) : null;
+        return Path.of(System.getProperty("java.home"));
     }
 
     private final Path javaHome;
     private final Path home;
     private final List<Process> workers = new ArrayList<>();
     private final List<Process> all = new ArrayList<>();
-    final int port;
-    final Path appJar;
+    private final int port;
+    private final Path appJar;
 
-    LoopbackCluster(Path dir, int workerCount, Path javaHome) throws Exception {
+    public LoopbackCluster(Path dir, int workerCount, Path javaHome) throws Exception {
         this.javaHome = javaHome;
         home = dir.resolve("spark-home");
         Path jars = Files.createDirectories(home.resolve("jars"));
@@ -88,12 +88,18 @@ final class LoopbackCluster implements AutoCloseable {
         }
     }
 
-    String master() {
+    /** The master URL, {@code spark://127.0.0.1:PORT}. */
+    public String master() {
         return "spark://127.0.0.1:" + port;
     }
 
+    /** The jar of the quantarch classes that are not in jars on the class path, for the executors. */
+    public Path appJar() {
+        return appJar;
+    }
+
     /** Kills worker {@code i} and the executor it launched, as a machine failure would. */
-    void killWorker(int i) {
+    public void killWorker(int i) {
         Process w = workers.get(i);
         w.descendants().forEach(ProcessHandle::destroyForcibly);
         w.destroyForcibly();
@@ -116,7 +122,7 @@ final class LoopbackCluster implements AutoCloseable {
         return pb.start();
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
