@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # INT vs FP at fine granularity: the same weights-and-activations format on the two real models (stories260K
-# perplexity over 20 windows, MNIST CNN accuracy over 9,000 images) and, for the MX formats, ResNet-18 energy and area
-# on a 32-lane MX dot-product PE. Writes results/int-vs-fp/study.csv. Usage: examples/int-vs-fp/run.sh (about 3 minutes)
+# perplexity over 20 windows, MNIST CNN accuracy over 9,000 images) and ResNet-18 energy and area on a 32-lane block
+# dot-product PE (E8M0 scales for MX, E4M3 for NVFP4, float32 for integer groups). Writes results/int-vs-fp/study.csv. Usage: examples/int-vs-fp/run.sh (about 3 minutes)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$root/results/int-vs-fp"
 rm -rf "$out"
 mkdir -p "$out/policies"
+# splits one CSV line into c[1..n], honouring double-quoted fields (mawk has no FPAT)
+csv_split='function csv_split(line, c,   n, i, ch, q, f) { n = 0; f = ""; q = 0
+  for (i = 1; i <= length(line); i++) { ch = substr(line, i, 1)
+    if (ch == "\"") { if (q && substr(line, i + 1, 1) == "\"") { f = f ch; i++ } else q = !q }
+    else if (ch == "," && !q) { c[++n] = f; f = "" } else f = f ch }
+  c[++n] = f; return n }'
 formats=(mxint8 mxfp8_e4m3 mxfp8_e5m2 int8_sym_g32 mxfp6_e2m3 mxfp6_e3m2 mxfp4 nvfp4 int4_sym_g32 int4_sym_g16)
 echo "format,bits_per_element,stories260k_perplexity,stories260k_fp32,mnist_accuracy_pct,mnist_fp32_pct,resnet18_mxdot_energy_uj,resnet18_mxdot_pj_per_mac,mxdot_pe_array_pj_per_mac,mxdot_block_sum_bits,mxdot_accelerator_area_mm2" > "$out/study.csv"
 for f in "${formats[@]}"; do
@@ -16,15 +22,24 @@ for f in "${formats[@]}"; do
   "$root/quantarch" quality --model stories260k --policy "$p" --out "$out/$f/stories260k" > /dev/null
   "$root/quantarch" quality --model mnist_cnn --policy "$p" --out "$out/$f/mnist_cnn" > /dev/null
   energy=""; pjmac=""; area=""; pepj=""; sumbits=""
-  if line=$("$root/quantarch" simulate --arch "$root/examples/pe-kinds/arch-mx-dot.yaml" --policy "$p" --workload zoo:resnet18 \
+  # the same 32-lane block dot-product accelerator, its scale datapath built for the format's block scales
+  case "$f" in
+    mx*) arch="$root/examples/pe-kinds/arch-mx-dot.yaml" ;;
+    nvfp4*) arch="$here/arch-nvfp4-dot.yaml" ;;
+    *) arch="$here/arch-int-group-dot.yaml" ;;
+  esac
+  if line=$("$root/quantarch" simulate --arch "$arch" --policy "$p" --workload zoo:resnet18 \
        --out "$out/$f/resnet18-mxdot" 2> "$out/$f/mxdot.err" | head -1); then
     # "... 1.082e+04 uJ (5.97 pJ/MAC), 4.828 mm2 ..." (simulate's summary line)
     energy=$(echo "$line" | sed -E 's/.* ([0-9.e+]+) uJ \(.*/\1/')
     pjmac=$(echo "$line" | sed -E 's/.*\(([0-9.e+]+) pJ\/MAC\).*/\1/')
     area=$(echo "$line" | sed -E 's/.*, ([0-9.e+]+) mm2 .*/\1/')
-    # the PE array's own energy per MAC (multipliers, alignment, block adders) and the block adder's width
-    pepj=$(awk -F, 'NR > 1 && $2 == "pe_array" { e += $7; if ($3 == "mac") n += $5 } END { printf "%.4f", e / n }' "$out/$f/resnet18-mxdot/actions.csv")
-    sumbits=$(awk -F, 'NR > 1 && $3 == "add" && $4 != "int:9" && $4 ~ /^int:/ { sub("int:", "", $4); print $4; exit }' "$out/$f/resnet18-mxdot/actions.csv")
+    # the PE array's own energy per MAC (multipliers, alignment, block adders, scale path) and the block adder's width
+    # (the widest integer add: exponent adds are narrower); variants such as "fp:8,23" are quoted CSV fields
+    read -r pepj sumbits < <(awk "$csv_split"'
+      NR > 1 { n = csv_split($0, c); if (c[2] == "pe_array") { e += c[7]; if (c[3] == "mac") macs += c[5] }
+               if (c[3] == "add" && c[4] ~ /^int:/) { w = substr(c[4], 5) + 0; if (w > m) m = w } }
+      END { printf "%.4f %d\n", e / macs, m }' "$out/$f/resnet18-mxdot/actions.csv")
   fi
   s=$(tail -1 "$out/$f/stories260k/quality.csv"); m=$(tail -1 "$out/$f/mnist_cnn/quality.csv")
   bpe=$("$root/quantarch" formats show "$f" | sed -n 's/^storage bits per element: //p')
@@ -35,3 +50,6 @@ column -s, -t < "$out/study.csv"
 "$root/quantarch" plot "$out/study.csv" --x bits_per_element --y stories260k_perplexity --series format \
   --x-title "storage bits per element (scales included)" --y-title "stories260K perplexity" \
   --title "INT vs FP, weights and activations" --out "$out/perplexity_vs_bits"
+"$root/quantarch" plot "$out/study.csv" --x mxdot_pe_array_pj_per_mac --y stories260k_perplexity --series format \
+  --x-title "PE-array energy on the block dot-product array (pJ/MAC)" --y-title "stories260K perplexity" \
+  --title "INT vs FP: quality against datapath energy" --out "$out/perplexity_vs_pe_energy"

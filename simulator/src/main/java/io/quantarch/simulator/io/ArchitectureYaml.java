@@ -11,6 +11,7 @@ import io.quantarch.simulator.pe.ComplexPm1PmiSpec;
 import io.quantarch.simulator.pe.Int4Fp8Spec;
 import io.quantarch.simulator.pe.IntMacSpec;
 import io.quantarch.simulator.pe.MiniFloatMacSpec;
+import io.quantarch.simulator.pe.BlockScale;
 import io.quantarch.simulator.pe.MxDotSpec;
 import io.quantarch.simulator.pe.PeRegistry;
 import io.quantarch.simulator.pe.PeSpec;
@@ -131,8 +132,9 @@ public final class ArchitectureYaml {
                             : new MiniFloatMacSpec(true, p.intOr("accumulator_bits", 48, 8, 1024), p.intOr("fraction_bits", 24, 0, 1023));
                 }
                 case "mx-dot" -> {
-                    p.allowOnly("type", "lanes", "accumulator_bits");
-                    yield new MxDotSpec(p.intOr("lanes", 1, 1, 64), p.intOr("accumulator_bits", 32, 16, 63));
+                    p.allowOnly("type", "lanes", "accumulator_bits", "scales");
+                    String sc = p.has("scales") ? p.get("scales").asChoice(List.of("e8m0", "e4m3", "fp32")) : "e8m0";
+                    yield new MxDotSpec(p.intOr("lanes", 1, 1, 64), p.intOr("accumulator_bits", 32, 16, 63), BlockScale.byKey(sc));
                 }
                 case "int4-fp8" -> {
                     p.allowOnly("type");

@@ -5,29 +5,43 @@ import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
 import io.quantarch.cost.estimate.Part;
 import io.quantarch.cost.estimate.UnitKind;
-import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.MxFormat;
-import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.quant.QuantizedTensor;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An MX dot-product unit (OCP MX v1.0 §6; B. Rouhani et al., "Microscaling Data Formats for Deep Learning", arXiv
- * 2310.10537, §4 dot product): within a block pair the element products are formed as integers (mantissa x
- * mantissa, aligned to the block's fixed point) and summed exactly; the block sum is then scaled by one addition
- * of the two shared E8M0 exponents and accumulated across blocks in FP32. {@code lanes} element products per
- * cycle (a lanes-wide dot product acts as that many array rows). MXINT8 and MXFP8/6/4 elements.
+ * A block-scaled dot-product unit (OCP MX v1.0 §6; B. Rouhani et al., "Microscaling Data Formats for Deep Learning",
+ * arXiv 2310.10537, §4 dot product): within a block pair the element products are formed as integers (mantissa x
+ * mantissa, aligned to the block's fixed point) and summed exactly; the block sum is then scaled and accumulated
+ * across blocks in FP32. {@code lanes} element products per cycle (a lanes-wide dot product acts as that many array
+ * rows). The scale datapath is built for one kind of block scale ({@link BlockScale}):
+ * <ul>
+ * <li>E8M0 (OCP MX: MXINT8, MXFP8/6/4): one addition of the two shared exponents, the block sum exact into FP32;</li>
+ * <li>E4M3 (NVFP4): the two E4M3 scales multiplied (exact: 4x4-bit mantissas), the block sum times that product
+ *     (exact, under 24 significant bits) added into FP32, the output times fl(S_dec,w * S_dec,a) once;</li>
+ * <li>FP32 (symmetric per-group integers): s = fl(s_w * s_a), the block sum (an exact integer) times s rounded to
+ *     FP32, added into FP32 — the dequantize-in-accumulation of group-quantized integer GEMMs.</li>
+ * </ul>
  */
-public record MxDotSpec(int lanes, int accumulatorBits) implements PeSpec {
+public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) implements PeSpec {
 
     public MxDotSpec {
-        if (lanes < 1 || lanes > 64 || accumulatorBits < 16 || accumulatorBits > 63) {
-            throw new IllegalArgumentException("mx-dot: 1..64 lanes and a 16..63-bit block accumulator");
+        if (lanes < 1 || lanes > 64 || accumulatorBits < 16 || accumulatorBits > 63 || scales == null) {
+            throw new IllegalArgumentException("mx-dot: 1..64 lanes, a 16..63-bit block accumulator and a block scale kind");
         }
     }
+
+    /** An OCP MX unit (E8M0 scales). */
+    public MxDotSpec(int lanes, int accumulatorBits) {
+        this(lanes, accumulatorBits, BlockScale.E8M0);
+    }
+
+    /** The smallest block the scale path keeps up with at full rate (NVFP4's 16; MX's 32). */
+    private static final int SMALLEST_BLOCK = 16;
 
     @Override
     public String name() {
@@ -36,16 +50,25 @@ public record MxDotSpec(int lanes, int accumulatorBits) implements PeSpec {
 
     @Override
     public String describe() {
-        return name() + " " + lanes + " lane(s), exact block sums, FP32 across blocks";
+        return name() + " " + lanes + " lane(s), " + scales.key + " block scales, exact block sums, FP32 across blocks";
     }
 
     @Override
     public String unsupported(FormatPair f) {
-        if (!(f.weights() instanceof MxFormat w) || !(f.inputs() instanceof MxFormat a)) {
-            return name() + " multiplies MX block formats; cannot run " + f.label();
+        BlockOperand w = BlockOperand.of(f.weights());
+        BlockOperand a = BlockOperand.of(f.inputs());
+        if (w == null || a == null) {
+            return name() + " multiplies block-scaled formats (MX, NVFP4, symmetric per-group integers); cannot run " + f.label();
+        }
+        if (w.scale() != scales || a.scale() != scales) {
+            return name() + " with " + scales.key + " block scales cannot run " + f.label() + " (" + w.scale().key + " x " + a.scale().key
+                    + " scales; set pe.scales)";
         }
         if (w.blockSize() != a.blockSize()) {
             return name() + " pairs blocks of equal size; " + f.label() + " has blocks of " + w.blockSize() + " and " + a.blockSize();
+        }
+        if (w.blockSize() < SMALLEST_BLOCK && scales != BlockScale.E8M0) {
+            return name() + " scales at most " + (lanes / SMALLEST_BLOCK) + " block(s) per cycle; " + f.label() + " has blocks of " + w.blockSize();
         }
         return null;
     }
@@ -55,96 +78,85 @@ public record MxDotSpec(int lanes, int accumulatorBits) implements PeSpec {
         return new Throughput(lanes, 1, 1);
     }
 
-    /** Mantissa width (with implicit bit) of an element format; 8 for MXINT8. */
-    static int mantissaWidth(MxFormat f) {
-        return f.element() instanceof MiniFloat m ? m.mantissaBits() + 1 : 8;
-    }
-
     @Override
     public void countActions(ActionCounts.Builder b, PeWork w) {
-        MxFormat fw = (MxFormat) w.formats().weights();
-        MxFormat fa = (MxFormat) w.formats().inputs();
+        BlockOperand fw = BlockOperand.of(w.formats().weights());
+        BlockOperand fa = BlockOperand.of(w.formats().inputs());
         long blocks = w.outputs() * ((w.k() + fw.blockSize() - 1) / fw.blockSize());
         b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:" + mantissaWidth(fw) + "x" + mantissaWidth(fa), w.macs());
-        // Only the bits this pair can reach toggle: MXINT8 products share one binary point (no alignment shift,
-        // a 20-bit sum); minifloat products are aligned across their exponent span first (Rouhani et al. §4).
+        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:" + fw.mantissaWidth() + "x" + fa.mantissaWidth(), w.macs());
+        // Only the bits this pair can reach toggle: integer products share one binary point (no alignment shift,
+        // a 20-bit sum for 8 bits); minifloat products are aligned across their exponent span first (Rouhani et al. §4).
         int sumBits = Math.min(accumulatorBits, blockSumBits(fw, fa));
-        if (!(fw.element() instanceof MxInt8Element && fa.element() instanceof MxInt8Element)) {
+        if (!(fw.intElements() && fa.intElements())) {
             // per product: add the element exponents, find the block's largest (a comparator tree, one per product), align
-            int expBits = Math.max(exponentBits(fw), exponentBits(fa)) + 1;
+            int expBits = Math.max(fw.exponentBits(), fa.exponentBits()) + 1;
             b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + expBits, w.macs());
             b.add(Component.PE_ARRAY, ActionKind.COMPARE, Integer.toString(expBits), w.macs());
             b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(sumBits), w.macs());              // align to the block point
         }
         b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + sumBits, w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:9", blocks);                                        // shared exponents
+        if (scales == BlockScale.E8M0) {
+            b.add(Component.PE_ARRAY, ActionKind.ADD, "int:9", blocks);                                    // shared exponents
+        } else {
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, scales.scaleProduct(), blocks);                 // s_w * s_a
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, scales.blockScaling(sumBits), blocks);          // block sum * its significand
+        }
         b.add(Component.PE_ARRAY, ActionKind.ADD, "fp:8,23", blocks);                                      // across blocks
+        if (scales == BlockScale.E4M3) {
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "fp:8,23", w.outputs());                        // NVFP4 tensor scales
+        }
     }
 
     @Override
     public List<Part> parts() {
-        return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:8x8", lanes),
+        int blocksPerCycle = scales == BlockScale.E8M0 ? 1 : Math.max(1, lanes / SMALLEST_BLOCK);
+        List<Part> p = new ArrayList<>(List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:8x8", lanes),
                 new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Integer.toString(accumulatorBits), lanes),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, lanes),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:6", lanes),         // element exponents (up to E5)
-                new Part(Component.PE_ARRAY, UnitKind.COMPARATOR, "6", lanes),        // the block's largest product exponent
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:9", 1),
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "fp:8,23", 1),
-                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(lanes * 16 + 16 + accumulatorBits + 32), 1));
-    }
-
-    private static int exponentBits(MxFormat f) {
-        return f.element() instanceof MiniFloat m ? m.exponentBits() : 0;
-    }
-
-    /** Largest element magnitude in units of the element's smallest LSB: 127 for MXINT8, 448 * 2^9 for E4M3. */
-    static long elementMagnitude(MxFormat f) {
-        if (f.element() instanceof MiniFloat m) {
-            double lsb = m.subnormals() ? m.minSubnormal() : m.minNormal() / (1 << m.mantissaBits());
-            return (long) (m.maxFinite() / lsb);
-        }
-        return 127;                                                         // MXINT8 clamps to +/-127 (MxFormat)
+                new Part(Component.PE_ARRAY, UnitKind.COMPARATOR, "6", lanes)));      // the block's largest product exponent
+        p.addAll(scales.parts(blocksPerCycle, accumulatorBits));
+        p.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, "fp:8,23", blocksPerCycle));
+        p.add(new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(lanes * 16 + 16 + accumulatorBits + 32), 1));
+        return p;
     }
 
     /**
      * Two's-complement width of an exact block sum of this pair: the largest product in units of the smallest
-     * product LSB, block-size carries and a sign (20 bits for MXINT8, 42 for MXFP8 E4M3, 14 for MXFP4).
+     * product LSB, block-size carries and a sign (20 bits for MXINT8, 42 for MXFP8 E4M3, 14 for MXFP4, 13 for NVFP4).
      */
-    public static int blockSumBits(MxFormat fw, MxFormat fa) {
-        BigInteger worst = BigInteger.valueOf(elementMagnitude(fw)).multiply(BigInteger.valueOf(elementMagnitude(fa)))
+    public static int blockSumBits(NumberFormat fw, NumberFormat fa) {
+        return blockSumBits(BlockOperand.of(fw), BlockOperand.of(fa));
+    }
+
+    static int blockSumBits(BlockOperand fw, BlockOperand fa) {
+        BigInteger worst = BigInteger.valueOf(fw.elementMagnitude()).multiply(BigInteger.valueOf(fa.elementMagnitude()))
                 .multiply(BigInteger.valueOf(fw.blockSize()));                  // E5M2 x E5M2 alone exceeds a long
         return worst.subtract(BigInteger.ONE).bitLength() + 1;
     }
 
-    /** (sign * integer mantissa, exponent of its LSB) of an element code. */
-    static long[] element(MxFormat f, int code) {
-        if (f.element() instanceof MxInt8Element) {
-            return new long[] {MxInt8Element.level(code), -6};
-        }
-        long[] d = MiniFloatMacSpec.decompose((MiniFloat) f.element(), code);
-        return new long[] {d[0] * d[1], d[2]};
-    }
-
     /**
-     * Block by block: {@code sum_i m_w m_a 2^(e_w + e_a - e_min)} as an exact integer, times
-     * {@code 2^(e_min + X_w + X_a)} (one exponent addition), added to an FP32 accumulator.
+     * Block by block: {@code sum_i m_w m_a 2^(e_w + e_a - e_min)} as an exact integer, scaled as the unit's block scale
+     * kind says (see the class comment) and added to an FP32 accumulator.
      */
-    public DotResult dot(QuantizedTensor w, MxFormat fw, QuantizedTensor a, MxFormat fa) {
+    public DotResult dot(QuantizedTensor w, NumberFormat weights, QuantizedTensor a, NumberFormat inputs) {
+        BlockOperand fw = BlockOperand.of(weights);
+        BlockOperand fa = BlockOperand.of(inputs);
         float acc = 0f;
         boolean overflow = false;
         for (int blk = 0; blk < w.groups().count(); blk++) {
             int from = w.groups().start(blk);
             int to = w.groups().end(blk);
-            if (w.scaleCodes()[blk] == 0xFF || a.scaleCodes()[blk] == 0xFF) {
+            if (scales == BlockScale.E8M0 && (w.scaleCodes()[blk] == 0xFF || a.scaleCodes()[blk] == 0xFF)) {
                 return new DotResult(Double.NaN, 0, false);                            // an MX NaN block poisons the result
             }
             long[][] pw = new long[to - from][];
             long[][] pa = new long[to - from][];
             long emin = Long.MAX_VALUE;
             for (int i = from; i < to; i++) {
-                pw[i - from] = element(fw, w.codes()[i]);
-                pa[i - from] = element(fa, a.codes()[i]);
+                pw[i - from] = fw.element(w.codes()[i]);
+                pa[i - from] = fa.element(a.codes()[i]);
                 emin = Math.min(emin, pw[i - from][1] + pa[i - from][1]);
             }
             BigInteger sum = BigInteger.ZERO;
@@ -155,9 +167,16 @@ public record MxDotSpec(int lanes, int accumulatorBits) implements PeSpec {
             if (sum.bitLength() >= accumulatorBits) {
                 overflow = true;
             }
-            int sharedExp = (w.scaleCodes()[blk] - 127) + (a.scaleCodes()[blk] - 127);
-            BigDecimal block = scalb(new BigDecimal(sum), (int) emin + sharedExp);
-            acc = FloatRounding.nearest(new BigDecimal(acc).add(block));
+            BigDecimal block = scalb(new BigDecimal(sum), (int) emin);
+            BigDecimal scaled = switch (scales) {
+                case E8M0 -> scalb(block, (w.scaleCodes()[blk] - 127) + (a.scaleCodes()[blk] - 127));
+                case E4M3 -> block.multiply(new BigDecimal(w.scales()[blk])).multiply(new BigDecimal(a.scales()[blk]));   // exact
+                case FP32 -> new BigDecimal(FloatRounding.nearest(block.multiply(new BigDecimal(w.scales()[blk] * a.scales()[blk]))));
+            };
+            acc = FloatRounding.nearest(new BigDecimal(acc).add(scaled));
+        }
+        if (scales == BlockScale.E4M3) {
+            acc = acc * (w.tensorScale() * a.tensorScale());                              // NVFP4's per-tensor S_dec pair
         }
         return new DotResult(acc, 0, overflow);
     }

@@ -265,6 +265,66 @@ class PeFunctionalProperties {
         assertEquals(Float.floatToRawIntBits(acc), Float.floatToRawIntBits((float) d.value()));
     }
 
+    @Property(tries = 150)
+    void nvfp4DotIsExactBlockSumsTimesE4m3ScalesThenTheTensorScales(@ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int k,
+                                                                    @ForAll @IntRange(min = -20, max = 20) int exp) {
+        SplittableRandom r = new SplittableRandom(seed);
+        NumberFormat f = Formats.byName("nvfp4");
+        QuantizedTensor qw = q(f, vector(r, k, Math.scalb(1.0, exp)));
+        QuantizedTensor qa = q(f, vector(r, k, 1));
+        MiniFloat e2m1 = MiniFloat.fp4E2m1();
+        float acc = 0f;
+        double dequantized = 0;
+        for (int b = 0; b < qw.groups().count(); b++) {
+            BigDecimal block = BigDecimal.ZERO;
+            for (int i = qw.groups().start(b); i < qw.groups().end(b); i++) {
+                block = block.add(new BigDecimal(e2m1.decode(qw.codes()[i])).multiply(new BigDecimal(e2m1.decode(qa.codes()[i]))));
+                dequantized += (double) qw.values()[i] * qa.values()[i];
+            }
+            acc = round(new BigDecimal(acc).add(block.multiply(new BigDecimal(qw.scales()[b])).multiply(new BigDecimal(qa.scales()[b]))));
+        }
+        float expected = acc * (qw.tensorScale() * qa.tensorScale());
+        MxDotSpec pe = new MxDotSpec(32, 32, BlockScale.E4M3);
+        assertEquals(null, pe.unsupported(new FormatPair(f, f)));
+        float got = (float) pe.dot(qw, f, qa, f).value();
+        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(got));
+        // and it is the dot product of the dequantized vectors, up to float32 rounding
+        double magnitude = 0;
+        for (int i = 0; i < k; i++) {
+            magnitude += Math.abs((double) qw.values()[i] * qa.values()[i]);
+        }
+        assertTrue(Math.abs(got - dequantized) <= 1e-5 * magnitude + 1e-30, got + " vs " + dequantized);
+    }
+
+    @Provide
+    Arbitrary<String[]> intGroupPairs() {
+        return Arbitraries.of(new String[] {"int4_sym_g32", "int4_sym_g32"}, new String[] {"int8_sym_g32", "int8_sym_g32"},
+                new String[] {"int4_sym_g32", "int8_sym_g32"}, new String[] {"int4_sym_g16", "int4_sym_g16"},
+                new String[] {"int2_sym_g64", "int6_sym_g64"});
+    }
+
+    @Property(tries = 150)
+    void intGroupDotIsIntegerBlockSumsTimesRoundedScaleProducts(@ForAll("intGroupPairs") String[] pair, @ForAll long seed,
+                                                               @ForAll @IntRange(min = 1, max = 200) int k) {
+        SplittableRandom r = new SplittableRandom(seed);
+        NumberFormat w = Formats.byName(pair[0]);
+        NumberFormat a = Formats.byName(pair[1]);
+        QuantizedTensor qw = q(w, vector(r, k, 0.05));
+        QuantizedTensor qa = q(a, vector(r, k, 3));
+        float acc = 0f;
+        for (int b = 0; b < qw.groups().count(); b++) {
+            long sum = 0;
+            for (int i = qw.groups().start(b); i < qw.groups().end(b); i++) {
+                sum += level(qw, i) * level(qa, i);
+            }
+            float scale = qw.scales()[b] * qa.scales()[b];
+            acc = round(new BigDecimal(acc).add(new BigDecimal(round(BigDecimal.valueOf(sum).multiply(new BigDecimal(scale))))));
+        }
+        MxDotSpec pe = new MxDotSpec(32, 32, BlockScale.FP32);
+        assertEquals(null, pe.unsupported(new FormatPair(w, a)));
+        assertEquals(Float.floatToRawIntBits(acc), Float.floatToRawIntBits((float) pe.dot(qw, w, qa, a).value()));
+    }
+
     // ---- INT4 x FP8 ------------------------------------------------------------------------------------
 
     @Property(tries = 150)
