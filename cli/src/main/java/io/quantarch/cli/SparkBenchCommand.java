@@ -101,6 +101,9 @@ final class SparkBenchCommand implements Callable<Integer> {
         } catch (SparkEngine.Unavailable u) {
             io.err().println("quantarch: " + u.getMessage());
             return 1;
+        } catch (IllegalStateException e) {                                 // the loopback master did not come up
+            io.err().println("quantarch: could not start the loopback cluster: " + e.getMessage());
+            return 1;
         } finally {
             try (Stream<Path> w = Files.walk(tmp)) {
                 w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
