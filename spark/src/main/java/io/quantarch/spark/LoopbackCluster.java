@@ -1,5 +1,7 @@
 package io.quantarch.spark;
 
+import org.apache.spark.launcher.JavaModuleOptions;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,15 +23,6 @@ import java.util.stream.Stream;
  * Spark jars on the class path (the CLI's and the tests' class paths have them).
  */
 public final class LoopbackCluster implements AutoCloseable {
-
-    private static final List<String> OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-            "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
 
     /**
      * The JDK the cluster's processes run on: QUANTARCH_SPARK_CLUSTER_JAVA_HOME, or the JDK running the tests. Any JDK
@@ -108,7 +101,7 @@ public final class LoopbackCluster implements AutoCloseable {
     private Process start(Path log, String main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
-        cmd.addAll(OPENS);
+        cmd.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));   // what Spark's own launch scripts add
         cmd.add("-Xmx512m");
         cmd.add("-cp");
         cmd.add(home.resolve("jars") + "/*");

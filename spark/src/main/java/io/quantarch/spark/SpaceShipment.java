@@ -8,11 +8,7 @@ import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.io.YamlNode;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * paths resolve against, and the driver's tier-1 quality table (so no worker measures sensitivities again).
  *
  * @param taskDelayMillis a pause before each design, for fault-injection tests only (0 otherwise)
- * @param run             identifies the run (search settings and a start time): each run gets fresh worker evaluators
+ * @param run             identifies the shipment (search settings and the driver's start time): each run gets fresh
+ *                        worker evaluators, and the tasks of one run share theirs
  */
 record SpaceShipment(String yaml, String baseDir, String name, double[][] quality, double qualityBase, long taskDelayMillis, String run)
         implements Serializable {
@@ -33,28 +30,9 @@ record SpaceShipment(String yaml, String baseDir, String name, double[][] qualit
                 table.contributions(), table.base(), taskDelayMillis, space.search() + "@" + System.nanoTime());
     }
 
-    /** Identifies the shipment: equal keys, equal evaluations. */
-    String key() {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(yaml.getBytes(StandardCharsets.UTF_8));
-            md.update(String.valueOf(baseDir).getBytes(StandardCharsets.UTF_8));
-            for (double[] row : quality) {
-                for (double v : row) {
-                    md.update(Double.toString(v).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            md.update(Double.toString(qualityBase).getBytes(StandardCharsets.UTF_8));
-            md.update(run.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** This JVM's evaluator for the shipment (one per executor JVM and run; single-threaded: Spark runs tasks in parallel). */
     LocalEvaluator evaluator() {
-        String k = key();
+        String k = run;                                                 // unique per shipment (start time)
         LocalEvaluator ev = EVALUATORS.get(k);
         if (ev != null) {
             return ev;

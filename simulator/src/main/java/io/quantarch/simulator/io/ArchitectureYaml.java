@@ -21,6 +21,7 @@ import io.quantarch.workloads.io.ConfigException;
 import io.quantarch.workloads.io.YamlNode;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -133,7 +134,8 @@ public final class ArchitectureYaml {
                 }
                 case "mx-dot" -> {
                     p.allowOnly("type", "lanes", "accumulator_bits", "scales");
-                    String sc = p.has("scales") ? p.get("scales").asChoice(List.of("e8m0", "e4m3", "fp32")) : "e8m0";
+                    String sc = p.has("scales") ? p.get("scales").asChoice(Arrays.stream(BlockScale.values()).map(b -> b.key).toList())
+                            : BlockScale.E8M0.key;
                     yield new MxDotSpec(p.intOr("lanes", 1, 1, 64), p.intOr("accumulator_bits", 32, 16, 63), BlockScale.byKey(sc));
                 }
                 case "int4-fp8" -> {
