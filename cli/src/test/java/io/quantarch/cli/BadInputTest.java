@@ -98,16 +98,15 @@ class BadInputTest {
         assertTrue(r.err().contains("--frmat"), r.err());
     }
 
+    /** A one-row block dot-product architecture file with the given {@code pe:} mapping. */
+    private Path mxDotArch(String pe) throws IOException {
+        return Files.writeString(tmp.resolve("arch.yaml"), "version: 1\nname: mx-dot-test\narray: {rows: 1, cols: 32, dataflow: ws}\npe: " + pe
+                + "\nmemory: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 64, dram_bytes_per_cycle: 16}\n");
+    }
+
     @Test
     void unknownBlockScaleKindNamesTheFileKeyAndChoices() throws IOException {
-        Path arch = tmp.resolve("arch.yaml");
-        Files.writeString(arch, """
-                version: 1
-                name: bad-scales
-                array: {rows: 1, cols: 32, dataflow: ws}
-                pe: {type: mx-dot, lanes: 32, scales: e5m2}
-                memory: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 64, dram_bytes_per_cycle: 16}
-                """);
+        Path arch = mxDotArch("{type: mx-dot, lanes: 32, scales: e5m2}");
         CliRunner r = CliRunner.run("simulate", "--arch", arch.toString(), "--workload", "zoo:resnet18", "--out", tmp.resolve("out.csv").toString());
         assertEquals(2, r.exitCode(), r.err());
         for (String must : new String[] {"arch.yaml", "scales", "e8m0", "e4m3", "fp32", "e5m2"}) {
@@ -119,14 +118,7 @@ class BadInputTest {
 
     @Test
     void nvfp4OnAnMxOnlyDotProductUnitNamesTheFix() throws IOException {
-        Path arch = tmp.resolve("arch.yaml");
-        Files.writeString(arch, """
-                version: 1
-                name: mx-only
-                array: {rows: 1, cols: 32, dataflow: ws}
-                pe: {type: mx-dot, lanes: 32}
-                memory: {ifmap_kb: 64, filter_kb: 64, ofmap_kb: 64, dram_bytes_per_cycle: 16}
-                """);
+        Path arch = mxDotArch("{type: mx-dot, lanes: 32}");
         Path policy = tmp.resolve("nvfp4.yaml");
         Files.writeString(policy, "version: 1\nname: nvfp4\ndefault: {weights: nvfp4, inputs: nvfp4}\n");
         CliRunner r = CliRunner.run("simulate", "--arch", arch.toString(), "--policy", policy.toString(), "--workload", "zoo:resnet18",
