@@ -3,7 +3,7 @@ package io.quantarch.bench;
 import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.YamlNode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

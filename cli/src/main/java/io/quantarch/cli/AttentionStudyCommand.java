@@ -7,7 +7,7 @@ import io.quantarch.simulator.attention.AttentionCounts;
 import io.quantarch.simulator.attention.AttentionHardware;
 import io.quantarch.simulator.attention.AttentionStudy;
 import io.quantarch.simulator.attention.SpAttenRun;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.model.Stories260k;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

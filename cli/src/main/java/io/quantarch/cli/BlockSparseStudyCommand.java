@@ -8,7 +8,7 @@ import io.quantarch.simulator.attention.BlockSparseConfig;
 import io.quantarch.simulator.attention.BlockSparseCounts;
 import io.quantarch.simulator.attention.BlockSparseRun;
 import io.quantarch.simulator.attention.BlockSparseStudy;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.model.Stories260k;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package io.quantarch.cli;
 import io.quantarch.cli.run.RunDirectory;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.YamlNode;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,7 +10,7 @@ import io.quantarch.search.space.SearchSettings;
 import io.quantarch.search.space.SpaceYaml;
 import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.spark.SparkEngine;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.quality.Sensitivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package io.quantarch.cli;
 
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.format.UnknownFormatException;

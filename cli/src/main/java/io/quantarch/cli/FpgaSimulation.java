@@ -11,7 +11,7 @@ import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.simulator.fpga.MnistOnDataflow;
 import io.quantarch.simulator.fpga.MvauLayerResult;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.model.MnistCnnModel;
 import io.quantarch.workloads.model.MnistData;

@@ -8,7 +8,7 @@ import io.quantarch.simulator.fpga.FormatStudy;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.simulator.fpga.MnistOnDataflow;
 import io.quantarch.simulator.io.FpgaDataflowYaml;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.model.MnistData;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;

@@ -3,7 +3,7 @@ package io.quantarch.cli;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.io.ArchitectureYaml;
 import io.quantarch.simulator.io.ScaleSimConfig;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.PolicyYaml;
 import io.quantarch.workloads.policy.QuantPolicy;

@@ -1,6 +1,6 @@
 package io.quantarch.cli;
 
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

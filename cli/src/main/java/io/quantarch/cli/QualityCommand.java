@@ -2,7 +2,7 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.policy.PolicyYaml;
 import io.quantarch.workloads.policy.QuantPolicy;
 import io.quantarch.workloads.quality.QualityEvaluator;

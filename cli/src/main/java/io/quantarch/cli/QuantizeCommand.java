@@ -1,6 +1,6 @@
 package io.quantarch.cli;
 
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.io.CsvInput;
 import io.quantarch.cli.run.AtomicOutput;
 import io.quantarch.numerics.format.Formats;
@@ -115,36 +115,19 @@ final class QuantizeCommand implements Callable<Integer> {
     }
 
     private Calibration parseCalibration() throws ConfigException {
-        String c = calibration.trim().toLowerCase(Locale.ROOT);
-        if (c.equals("max")) {
-            return Calibration.MAX_ABS;
+        try {
+            return Calibration.parse(calibration);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--calibration", null, e.getMessage(), calibration);
         }
-        if (c.equals("mse")) {
-            return Calibration.MSE;
-        }
-        if (c.startsWith("percentile:")) {
-            try {
-                return new Calibration.Percentile(Double.parseDouble(c.substring("percentile:".length())));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("--calibration", null, "percentile:P with P in (0, 100]", calibration);
-            }
-        }
-        throw new ConfigException("--calibration", null, "max, mse or percentile:P", calibration);
     }
 
     private Rounding parseRounding() throws ConfigException {
-        String r = rounding.trim().toLowerCase(Locale.ROOT);
-        if (r.equals("nearest")) {
-            return Rounding.NEAREST_EVEN;
+        try {
+            return Rounding.parse(rounding);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--rounding", null, e.getMessage(), rounding);
         }
-        if (r.startsWith("stochastic:")) {
-            try {
-                return new Rounding.Stochastic(Long.parseLong(r.substring("stochastic:".length())));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("--rounding", null, "stochastic:SEED with an integer seed", rounding);
-            }
-        }
-        throw new ConfigException("--rounding", null, "nearest or stochastic:SEED", rounding);
     }
 
     private float parseBits(CsvInput.Row row) throws ConfigException {

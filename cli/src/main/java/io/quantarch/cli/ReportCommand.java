@@ -1,7 +1,7 @@
 package io.quantarch.cli;
 
 import io.quantarch.reports.RunReport;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

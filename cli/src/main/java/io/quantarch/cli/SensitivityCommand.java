@@ -4,7 +4,7 @@ import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.UnknownFormatException;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.policy.TensorQuant;
 import io.quantarch.workloads.quality.RealModel;
 import io.quantarch.workloads.quality.Sensitivity;

@@ -15,7 +15,7 @@ import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.SimulationResult;
 import io.quantarch.simulator.Simulator;
 import io.quantarch.simulator.io.FpgaDataflowYaml;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.GemmOp;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.QuantPolicy;

@@ -6,7 +6,7 @@ import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
 import io.quantarch.spark.LoopbackCluster;
 import io.quantarch.spark.SparkEngine;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,8 +4,8 @@ import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.eval.QualityTable;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
-import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.ConfigException;
+import io.quantarch.config.YamlNode;
 
 import java.io.Serializable;
 import java.nio.file.Path;

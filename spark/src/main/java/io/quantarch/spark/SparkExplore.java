@@ -3,7 +3,7 @@ package io.quantarch.spark;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

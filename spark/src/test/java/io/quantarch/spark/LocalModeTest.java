@@ -4,7 +4,7 @@ import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.YamlNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.quantarch.workloads;
 
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.io.ScaleSimTopology;
 import io.quantarch.workloads.io.WorkloadYaml;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.YamlNode;
 import io.quantarch.workloads.layer.Conv2d;
 import io.quantarch.workloads.layer.Gemm;
 import io.quantarch.workloads.layer.Workload;

@@ -1,6 +1,6 @@
 package io.quantarch.workloads;
 
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.model.MnistCnnCheckpoint;
 import io.quantarch.workloads.model.MnistCnnModel;
 import io.quantarch.workloads.model.MnistData;

@@ -1,7 +1,7 @@
 package io.quantarch.workloads;
 
-import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.ConfigException;
+import io.quantarch.config.YamlNode;
 import io.quantarch.workloads.policy.LayerQuant;
 import io.quantarch.workloads.policy.PolicyYaml;
 import io.quantarch.workloads.policy.Ptq;

@@ -3,7 +3,6 @@ package io.quantarch.numerics.format;
 import io.quantarch.numerics.quant.Granularity;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -187,30 +186,6 @@ public final class Formats {
     }
 
     private static String suggestion(String n) {
-        return NAMED.keySet().stream()
-                .min(Comparator.comparingInt(k -> editDistance(k, n)))
-                .filter(k -> editDistance(k, n) <= Math.max(2, n.length() / 3))
-                .map(k -> " (did you mean '" + k + "'?)")
-                .orElse("");
-    }
-
-    /** Levenshtein distance, for "did you mean" suggestions. */
-    public static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return io.quantarch.config.Names.plausible(NAMED.keySet(), n).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 }

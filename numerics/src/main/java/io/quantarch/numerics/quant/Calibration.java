@@ -36,6 +36,33 @@ public sealed interface Calibration {
 
     MaxAbs MAX_ABS = new MaxAbs();
 
+    /** What {@link #parse} accepts, for messages and help. */
+    String SYNTAX = "max, mse or percentile:P with P in (0, 100]";
+
+    /**
+     * {@code max}, {@code mse} or {@code percentile:P} (case-insensitive): the one parser behind policy YAML and the
+     * command-line options.
+     *
+     * @throws IllegalArgumentException naming {@link #SYNTAX} when the text is none of them
+     */
+    static Calibration parse(String text) {
+        String c = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (c.equals("max")) {
+            return MAX_ABS;
+        }
+        if (c.equals("mse")) {
+            return MSE;
+        }
+        if (c.startsWith("percentile:")) {
+            try {
+                return new Percentile(Double.parseDouble(c.substring("percentile:".length())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("percentile:P with P in (0, 100]");
+            }
+        }
+        throw new IllegalArgumentException(SYNTAX);
+    }
+
     /** 100 steps over [0.3, 1], a common grid for post-training clipping search. */
     MseSearch MSE = new MseSearch(100, 0.3);
 

@@ -25,6 +25,29 @@ public sealed interface Rounding {
 
     NearestEven NEAREST_EVEN = new NearestEven();
 
+    /** What {@link #parse} accepts, for messages and help. */
+    String SYNTAX = "nearest or stochastic:SEED";
+
+    /**
+     * {@code nearest} or {@code stochastic:SEED} (case-insensitive): the one parser behind every reader.
+     *
+     * @throws IllegalArgumentException naming the expected form when the text is neither
+     */
+    static Rounding parse(String text) {
+        String r = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (r.equals("nearest")) {
+            return NEAREST_EVEN;
+        }
+        if (r.startsWith("stochastic:")) {
+            try {
+                return new Stochastic(Long.parseLong(r.substring("stochastic:".length())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("stochastic:SEED with an integer seed");
+            }
+        }
+        throw new IllegalArgumentException(SYNTAX);
+    }
+
     /** SplitMix64's output mix (Steele, Lea, Flood: "Fast splittable pseudorandom number generators", OOPSLA 2014). */
     static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -9,9 +9,9 @@ import io.quantarch.simulator.fpga.MvauLayer;
 import io.quantarch.simulator.io.ArchitectureYaml;
 import io.quantarch.simulator.io.FpgaDataflowYaml;
 import io.quantarch.simulator.pe.PeSpec;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.io.WorkloadSpec;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.YamlNode;
 import io.quantarch.workloads.layer.Attention;
 import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.layer.Workload;
@@ -448,8 +448,7 @@ public final class SpaceYaml {
             List<String> layers = SpaceLayers.layersFor(role, glob, w, model);
             if (layers.isEmpty()) {
                 List<String> candidates = SpaceLayers.layersFor(role, "*", w, model);
-                List<String> near = candidates.stream()
-                        .sorted(java.util.Comparator.comparingInt(l -> YamlNode.editDistance(glob.replace("*", ""), l))).limit(3).toList();
+                List<String> near = io.quantarch.config.Names.nearest(candidates, glob.replace("*", ""), 3);
                 throw g.get("layers").errorAt("a glob matching at least one layer with " + key + " in " + w.name()
                         + (near.isEmpty() ? "" : " (nearest: " + String.join(", ", near) + ")"), "'" + glob + "'");
             }

@@ -11,7 +11,7 @@ import io.quantarch.search.space.Metric;
 import io.quantarch.simulator.attention.AttentionHardware;
 import io.quantarch.simulator.attention.SpAttenConfig;
 import io.quantarch.simulator.attention.SpAttenRun;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Attention;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Metric;
 import io.quantarch.simulator.fpga.DataflowResult;
 import io.quantarch.simulator.fpga.DataflowSimulator;
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

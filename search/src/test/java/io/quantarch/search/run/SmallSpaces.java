@@ -2,7 +2,7 @@ package io.quantarch.search.run;
 
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.YamlNode;
 
 /** Design spaces small enough to enumerate in a test. */
 final class SmallSpaces {

@@ -17,8 +17,8 @@ import io.quantarch.simulator.pe.PeRegistry;
 import io.quantarch.simulator.pe.PeSpec;
 import io.quantarch.simulator.pe.ShiftAddMixedSpec;
 import io.quantarch.simulator.pe.TernarySpec;
-import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.ConfigException;
+import io.quantarch.config.YamlNode;
 
 import java.nio.file.Path;
 import java.util.Arrays;

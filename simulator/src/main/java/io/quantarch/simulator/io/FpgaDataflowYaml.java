@@ -4,8 +4,8 @@ import io.quantarch.cost.fpga.FpgaDevice;
 import io.quantarch.cost.fpga.MvauUnit;
 import io.quantarch.simulator.fpga.Folding;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
-import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.ConfigException;
+import io.quantarch.config.YamlNode;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -6,8 +6,8 @@ import io.quantarch.simulator.array.ArraySpec;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;
 import io.quantarch.simulator.pe.IntMacSpec;
-import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.ConfigException;
+import io.quantarch.config.YamlNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +64,8 @@ public final class ScaleSimConfig {
             String known = canonical(key);
             if (known == null) {
                 String near = java.util.stream.Stream.concat(MODELLED.stream(), IGNORED.stream())
-                        .min(Comparator.comparingInt(k -> YamlNode.editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT)))).orElse("");
+                        .min(Comparator.comparingInt(k -> io.quantarch.config.Names.editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT))))
+                        .orElse("");
                 throw new ConfigException(file, "line " + (i + 1) + ", key '" + key + "'", "a SCALE-Sim v2 key (did you mean '" + near + "'?)",
                         "unknown key '" + key + "'");
             }

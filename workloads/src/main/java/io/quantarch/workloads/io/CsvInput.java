@@ -1,5 +1,6 @@
 package io.quantarch.workloads.io;
 
+import io.quantarch.config.ConfigException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

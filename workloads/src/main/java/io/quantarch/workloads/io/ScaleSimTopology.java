@@ -1,5 +1,6 @@
 package io.quantarch.workloads.io;
 
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Conv2d;
 import io.quantarch.workloads.layer.Gemm;
 import io.quantarch.workloads.layer.Layer;

@@ -1,5 +1,6 @@
 package io.quantarch.workloads.io;
 
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.zoo.Zoo;
 

@@ -1,5 +1,7 @@
 package io.quantarch.workloads.io;
 
+import io.quantarch.config.YamlNode;
+import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Attention;
 import io.quantarch.workloads.layer.Conv2d;
 import io.quantarch.workloads.layer.Elementwise;

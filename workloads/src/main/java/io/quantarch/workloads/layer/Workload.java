@@ -40,8 +40,7 @@ public record Workload(String name, List<Layer> layers) {
             java.util.regex.Pattern p = LayerGlob.pattern(t);
             if (layers.stream().noneMatch(l -> p.matcher(l.name()).matches())) {
                 String flat = t.replace("*", "").replace("?", "");
-                java.util.List<String> near = layerNames().stream()
-                        .sorted(java.util.Comparator.comparingInt(n -> io.quantarch.workloads.io.YamlNode.editDistance(flat, n))).limit(3).toList();
+                java.util.List<String> near = io.quantarch.config.Names.nearest(layerNames(), flat, 3);
                 throw new IllegalArgumentException("layer glob '" + t + "' matches no layer of " + name + "; nearest: " + String.join(", ", near));
             }
             ps.add(p);

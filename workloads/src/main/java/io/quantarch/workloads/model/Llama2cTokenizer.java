@@ -1,6 +1,6 @@
 package io.quantarch.workloads.model;
 
-import io.quantarch.workloads.io.ConfigException;
+import io.quantarch.config.ConfigException;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -4,8 +4,8 @@ import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.format.UnknownFormatException;
 import io.quantarch.numerics.quant.Calibration;
-import io.quantarch.workloads.io.ConfigException;
-import io.quantarch.workloads.io.YamlNode;
+import io.quantarch.config.ConfigException;
+import io.quantarch.config.YamlNode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,20 +99,11 @@ public final class PolicyYaml {
 
     public static Calibration calibration(YamlNode n) throws ConfigException {
         String c = n.asText().trim().toLowerCase(java.util.Locale.ROOT);
-        if (c.equals("max")) {
-            return Calibration.MAX_ABS;
+        try {
+            return Calibration.parse(c);
+        } catch (IllegalArgumentException e) {
+            throw n.errorAt(e.getMessage(), "'" + c + "'");
         }
-        if (c.equals("mse")) {
-            return Calibration.MSE;
-        }
-        if (c.startsWith("percentile:")) {
-            try {
-                return new Calibration.Percentile(Double.parseDouble(c.substring(11)));
-            } catch (IllegalArgumentException e) {
-                throw n.errorAt("percentile:P with P in (0, 100]", "'" + c + "'");
-            }
-        }
-        throw n.errorAt("max, mse or percentile:P", "'" + c + "'");
     }
 
     static Ptq ptq(YamlNode n) throws ConfigException {

@@ -2,7 +2,6 @@ package io.quantarch.workloads.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,9 +58,7 @@ public record QuantPolicy(String name, LayerQuant defaults, List<Override> overr
         for (int i = 0; i < overrides.size(); i++) {
             Override o = overrides.get(i);
             if (layers.stream().noneMatch(o::matches)) {
-                List<String> near = layers.stream()
-                        .sorted(Comparator.comparingInt(l -> editDistance(stripGlob(o.glob()), l)))
-                        .limit(3).toList();
+                List<String> near = io.quantarch.config.Names.nearest(layers, stripGlob(o.glob()), 3);
                 throw new IllegalArgumentException("overrides[" + i + "].layers '" + o.glob() + "' matches no layer of "
                         + workload + "; nearest: " + String.join(", ", near));
             }
@@ -81,9 +78,5 @@ public record QuantPolicy(String name, LayerQuant defaults, List<Override> overr
         List<Override> o = new ArrayList<>(overrides);
         o.add(Override.weights(layer, w));
         return new QuantPolicy(name + "+" + layer + ".weights=" + w.label(), defaults, o);
-    }
-
-    private static int editDistance(String a, String b) {
-        return io.quantarch.workloads.io.YamlNode.editDistance(a, b);
     }
 }

@@ -1,4 +1,4 @@
-package io.quantarch.workloads.io;
+package io.quantarch.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -122,9 +121,8 @@ public final class YamlNode {
         while (it.hasNext()) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                String near = allowed.stream().min(Comparator.comparingInt(a -> editDistance(a, k))).orElse("");
                 throw new ConfigException(file, "key '" + child(k) + "'", "one of " + List.copyOf(allowed)
-                        + (near.isEmpty() ? "" : " (did you mean '" + near + "'?)"), "unknown key '" + k + "'");
+                        + Names.didYouMean(allowed, k), "unknown key '" + k + "'");
             }
         }
         return this;
@@ -214,8 +212,7 @@ public final class YamlNode {
     public String asChoice(Collection<String> choices) throws ConfigException {
         String v = asText().trim().toLowerCase(java.util.Locale.ROOT);
         if (!choices.contains(v)) {
-            String near = choices.stream().min(Comparator.comparingInt(a -> editDistance(a, v))).orElse("");
-            throw error("one of " + List.copyOf(choices) + (near.isEmpty() ? "" : " (did you mean '" + near + "'?)"), describe(node));
+            throw error("one of " + List.copyOf(choices) + Names.didYouMean(choices, v), describe(node));
         }
         return v;
     }
@@ -251,23 +248,5 @@ public final class YamlNode {
         }
         int v = asInt(min, max);
         return new int[] {v, v};
-    }
-
-    public static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

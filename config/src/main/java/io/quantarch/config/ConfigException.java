@@ -1,4 +1,4 @@
-package io.quantarch.workloads.io;
+package io.quantarch.config;
 
 import java.nio.file.Path;
 
