@@ -2,7 +2,9 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
-import io.quantarch.cost.estimate.CostModels;
+import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.estimate.CostModel;
+import io.quantarch.pricing.Pricing;
 import io.quantarch.simulator.attention.AttentionCounts;
 import io.quantarch.simulator.attention.AttentionHardware;
 import io.quantarch.simulator.attention.AttentionStudy;
@@ -28,6 +30,10 @@ final class AttentionStudyCommand implements Callable<Integer> {
     @Option(names = "--windows", defaultValue = "8", paramLabel = "N", description = "Evaluation windows of 512 tokens (default 8, at most 742).")
     int windows;
 
+    @Option(names = "--cost-model", defaultValue = "horowitz45", paramLabel = "SPEC",
+            description = "Cost model that prices the unit's actions: horowitz45[@NODE][+table:PATH.csv] or table:PATH.csv (default horowitz45).")
+    String costModel;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result directory (written atomically).")
     Path out;
 
@@ -43,10 +49,10 @@ final class AttentionStudyCommand implements Callable<Integer> {
             throw new ConfigException("--windows", null, "1.." + Stories260k.CALIBRATION_FIRST, String.valueOf(windows));
         }
         AttentionHardware hw = AttentionHardware.SPATTEN;
-        var cost = CostModels.byName("horowitz45");
+        var cost = Inputs.costModel(costModel);
         List<AttentionStudy.Setting> settings = AttentionStudy.settings(SpAttenRun.modelConfig().layers());
         int[] done = {0};
-        List<SpAttenRun.Result> results = AttentionStudy.run(settings, hw, cost, windows, r -> {
+        List<SpAttenRun.Result> results = AttentionStudy.run(settings, hw, windows, r -> {
             done[0]++;
             io.err().printf(Locale.ROOT, "\r[%2d/%d] perplexity %.4f, K/V %.4g MB   ", done[0], settings.size(), r.perplexity(), r.counts().kvBytes() / 1e6);
             io.err().flush();
@@ -72,7 +78,7 @@ final class AttentionStudyCommand implements Callable<Integer> {
                             denseBytes / c.kvBytes(), c.prefillKvBits() / 8.0, (double) dense.counts().prefillKvBits() / c.prefillKvBits(),
                             heads == 0 ? null : (double) c.recomputed() / heads, c.topKCycles(), r.decodeCycles(),
                             (double) dense.decodeCycles() / r.decodeCycles(), r.prefillCycles(), (double) dense.prefillCycles() / r.prefillCycles(),
-                            r.decodeEnergyPj() / 1e6, dense.decodeEnergyPj() / r.decodeEnergyPj(), windows);
+                            energy(r.decodeActions(), cost) / 1e6, energy(dense.decodeActions(), cost) / energy(r.decodeActions(), cost), windows);
                 }
             }
             plot(dir.work().resolve("plots"), settings, results, denseBytes, windows);
@@ -101,5 +107,9 @@ final class AttentionStudyCommand implements Callable<Integer> {
             p.add(settings.get(i).series(), denseBytes / results.get(i).counts().kvBytes(), results.get(i).perplexity());
         }
         p.save(dir, "perplexity_vs_dram", "stories260K decode, " + windows + " x 512 tokens", "K/V DRAM read reduction vs dense fp32 (x)");
+    }
+
+    private static double energy(ActionCounts actions, CostModel cost) {
+        return Pricing.energyPj(actions, cost).total();
     }
 }

@@ -2,7 +2,7 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
-import io.quantarch.cost.estimate.CostModels;
+import io.quantarch.pricing.Pricing;
 import io.quantarch.simulator.attention.AttentionHardware;
 import io.quantarch.simulator.attention.BlockSparseConfig;
 import io.quantarch.simulator.attention.BlockSparseCounts;
@@ -31,6 +31,10 @@ final class BlockSparseStudyCommand implements Callable<Integer> {
     @Option(names = "--windows", defaultValue = "8", paramLabel = "N", description = "Evaluation windows of 512 tokens (default 8, at most 742).")
     int windows;
 
+    @Option(names = "--cost-model", defaultValue = "horowitz45", paramLabel = "SPEC",
+            description = "Cost model that prices the unit's actions: horowitz45[@NODE][+table:PATH.csv] or table:PATH.csv (default horowitz45).")
+    String costModel;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result directory (written atomically).")
     Path out;
 
@@ -46,11 +50,11 @@ final class BlockSparseStudyCommand implements Callable<Integer> {
             throw new ConfigException("--windows", null, "1.." + Stories260k.CALIBRATION_FIRST, String.valueOf(windows));
         }
         AttentionHardware hw = AttentionHardware.SPATTEN;
-        var cost = CostModels.byName("horowitz45");
+        var cost = Inputs.costModel(costModel);
         List<BlockSparseStudy.Setting> settings = BlockSparseStudy.settings();
         List<BlockSparseRun.Result> results = new ArrayList<>();
         for (BlockSparseStudy.Setting s : settings) {
-            BlockSparseRun.Result r = BlockSparseRun.run(s.config(), hw, cost, windows);
+            BlockSparseRun.Result r = BlockSparseRun.run(s.config(), hw, windows);
             results.add(r);
             io.err().printf(Locale.ROOT, "\r[%2d/%d] perplexity %.4f, K/V %.4g MB   ", results.size(), settings.size(), r.perplexity(),
                     r.counts().kvBytes() / 1e6);
@@ -71,8 +75,8 @@ final class BlockSparseStudyCommand implements Callable<Integer> {
                     t.row(settings.get(i).series(), settings.get(i).label(), c.blockSize(), c.density(), c.reorder(), r.reorderedHeads(),
                             bits(c.qkBits()), bits(c.pBits()), bits(c.vBits()), r.retainedMass(), r.perplexity(),
                             100 * (r.perplexity() / dense.perplexity() - 1), (double) n.keysAttended() / n.denseKeys(), n.kvBytes(),
-                            d.kvBytes() / n.kvBytes(), n.macs(), n.cycles(), (double) d.cycles() / n.cycles(), r.energyPj() / 1e6,
-                            dense.energyPj() / r.energyPj(), windows);
+                            d.kvBytes() / n.kvBytes(), n.macs(), n.cycles(), (double) d.cycles() / n.cycles(), Pricing.energyPj(r.actions(), cost).total() / 1e6,
+                            Pricing.energyPj(dense.actions(), cost).total() / Pricing.energyPj(r.actions(), cost).total(), windows);
                 }
             }
             PerplexityPlot p = new PerplexityPlot(dense.perplexity());

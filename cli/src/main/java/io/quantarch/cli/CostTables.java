@@ -3,11 +3,11 @@ package io.quantarch.cli;
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cost.actions.ActionKey;
 import io.quantarch.cost.estimate.CostModel;
-import io.quantarch.cost.estimate.Inventory;
-import io.quantarch.cost.estimate.Part;
+import io.quantarch.cost.actions.Inventory;
+import io.quantarch.cost.actions.Part;
 import io.quantarch.cost.table.Entry;
 import io.quantarch.simulator.LayerResult;
-import io.quantarch.simulator.PricedResult;
+import io.quantarch.pricing.PricedResult;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -38,7 +38,7 @@ final class FormatsCommand implements Callable<Integer> {
         public Integer call() {
             io.out().println("name,bits,kind");
             for (NumberFormat f : Formats.listed()) {
-                io.out().println(f.name() + "," + f.bits() + "," + f.kind().label());
+                io.out().println(f.name() + "," + f.bits() + "," + f.family().label());
             }
             io.err().println("Other members of each family parse from these patterns:");
             for (String p : Formats.PATTERNS) {
@@ -69,7 +69,7 @@ final class FormatsCommand implements Callable<Integer> {
             }
             var o = io.out();
             o.println("name: " + f.name());
-            o.println("kind: " + f.kind().label());
+            o.println("kind: " + f.family().label());
             o.println("description: " + f.description());
             o.println("element bits: " + f.bits());
             o.println(String.format(Locale.ROOT, "storage bits per element: %.4f", f.bitsPerElement()));

@@ -2,11 +2,12 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
-import io.quantarch.cost.fpga.FpgaDevice;
+import io.quantarch.cost.actions.FpgaDevice;
 import io.quantarch.cost.fpga.FpgaResources;
 import io.quantarch.cost.fpga.MvauEstimate;
 import io.quantarch.numerics.format.NumberFormat;
-import io.quantarch.simulator.fpga.DataflowResult;
+import io.quantarch.pricing.Pricing;
+import io.quantarch.pricing.fpga.PricedDataflow;
 import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.simulator.fpga.MnistOnDataflow;
@@ -36,9 +37,9 @@ final class FpgaSimulation {
     }
 
     static int run(Main.Io io, Path archFile, FpgaDataflowSpec spec, Workload w, QuantPolicy p, Path out) throws ConfigException, IOException {
-        DataflowResult r;
+        PricedDataflow r;
         try {
-            r = DataflowSimulator.run(spec, w, p);
+            r = Pricing.price(DataflowSimulator.run(spec, w, p));
         } catch (IllegalArgumentException e) {
             throw ConfigException.of(archFile + " with workload " + w.name() + " and policy " + p.name(), e.getMessage());
         }
@@ -50,8 +51,9 @@ final class FpgaSimulation {
         FpgaResources t = r.resources();
         try (RunDirectory dir = RunDirectory.at(out)) {
             try (CsvTable csv = CsvTable.create(dir.work().resolve("layers.csv"), LAYER_COLUMNS)) {
-                for (MvauLayerResult l : r.layers()) {
-                    MvauEstimate e = l.estimate();
+                for (int i = 0; i < r.dataflow().layers().size(); i++) {
+                    MvauLayerResult l = r.dataflow().layers().get(i);
+                    MvauEstimate e = r.estimates().get(i);
                     var q = p.forLayer(l.layer().name());
                     csv.row(l.layer().name(), l.layer().mw(), l.layer().mh(), l.layer().vectors(), l.folding().pe(), l.folding().simd(),
                             q.weights().label(), q.inputs().label(), e.unit().output() == null ? "none" : e.unit().output().label(),
@@ -65,16 +67,17 @@ final class FpgaSimulation {
                     "device_ffs", "device_dsps", "device_bram18", "utilization", "fits", "over_budget", "initiation_interval_cycles",
                     "bottleneck", "frames_per_s", "latency_cycles", "latency_s", "accuracy_pct", "eval_images", "skipped_layers"))) {
                 csv.row(w.name(), spec.name(), d.name(), d.part(), spec.clockMhz(), spec.multipliers().name().toLowerCase(Locale.ROOT),
-                        spec.weightMemory().name().toLowerCase(Locale.ROOT), p.name(), r.layers().size(), r.macsPerFrame(), t.luts(),
+                        spec.weightMemory().name().toLowerCase(Locale.ROOT), p.name(), r.dataflow().layers().size(), r.dataflow().macsPerFrame(), t.luts(),
                         t.flipFlops(), t.dsps(), t.bram18(), d.luts(), d.flipFlops(), d.dsps(), d.bram18(), t.utilization(d), r.fits(),
-                        String.join("; ", r.overBudget()), r.initiationInterval(), r.bottleneck(), r.framesPerSecond(), r.latencyCycles(),
-                        r.latencySeconds(), accuracy, accuracy == null ? null : MnistData.CALIBRATION_FIRST, String.join(" ", r.skippedLayers()));
+                        String.join("; ", r.overBudget()), r.dataflow().initiationInterval(), r.dataflow().bottleneck(), r.framesPerSecond(),
+                        r.dataflow().latencyCycles(),
+                        r.latencySeconds(), accuracy, accuracy == null ? null : MnistData.CALIBRATION_FIRST, String.join(" ", r.dataflow().skippedLayers()));
             }
             Path done = dir.commit();
             io.out().println(String.format(Locale.ROOT, "%s on %s (%s %s, %.0f MHz): %d units, %,d LUTs, %,d FFs, %d DSPs, %d BRAM18; "
                             + "%.4g frames/s (bottleneck %s, %,d cycles/frame), latency %,d cycles%s",
-                    w.name(), spec.name(), d.name(), d.part(), spec.clockMhz(), r.layers().size(), t.luts(), t.flipFlops(), t.dsps(), t.bram18(),
-                    r.framesPerSecond(), r.bottleneck(), r.initiationInterval(), r.latencyCycles(),
+                    w.name(), spec.name(), d.name(), d.part(), spec.clockMhz(), r.dataflow().layers().size(), t.luts(), t.flipFlops(), t.dsps(),
+                    t.bram18(), r.framesPerSecond(), r.dataflow().bottleneck(), r.dataflow().initiationInterval(), r.dataflow().latencyCycles(),
                     accuracy == null ? "" : String.format(Locale.ROOT, ", accuracy %.2f%% on %d test images", accuracy, MnistData.CALIBRATION_FIRST)));
             if (!r.fits()) {
                 io.out().println("DOES NOT FIT " + d.name() + " (" + d.part() + "): " + String.join(", ", r.overBudget()));

@@ -2,9 +2,9 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
-import io.quantarch.cost.fpga.FpgaDevice;
-import io.quantarch.cost.fpga.MvauUnit;
-import io.quantarch.simulator.fpga.FormatStudy;
+import io.quantarch.cost.actions.FpgaDevice;
+import io.quantarch.cost.actions.MvauUnit;
+import io.quantarch.pricing.fpga.FormatStudy;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.simulator.fpga.MnistOnDataflow;
 import io.quantarch.simulator.io.FpgaDataflowYaml;
@@ -100,7 +100,7 @@ final class FpgaStudyCommand implements Callable<Integer> {
                 var r = p.dataflow();
                 t.row(p.family(), p.weights().weights().name(), p.inputs().inputs().name(), p.weights().bits(), p.inputs().bits(),
                         p.accuracyPct(), r.resources().luts(), r.resources().flipFlops(), r.resources().dsps(), r.resources().bram18(),
-                        r.framesPerSecond(), r.latencyCycles(), r.fits(), front.contains(p));
+                        r.framesPerSecond(), r.dataflow().latencyCycles(), r.fits(), front.contains(p));
             }
         }
     }

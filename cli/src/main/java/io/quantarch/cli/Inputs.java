@@ -1,5 +1,8 @@
 package io.quantarch.cli;
 
+import io.quantarch.cost.actions.CostModelSpec;
+import io.quantarch.cost.estimate.CostModel;
+import io.quantarch.cost.estimate.CostModels;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.io.ArchitectureYaml;
 import io.quantarch.simulator.io.ScaleSimConfig;
@@ -35,6 +38,24 @@ final class Inputs {
             return ArchitectureYaml.read(file);
         }
         throw new ConfigException("--arch", null, "a SCALE-Sim .cfg or a quantarch architecture .yaml", "'" + file + "'");
+    }
+
+    /** A cost model given on the command line (text form), built now so a bad table is bad input before any work. */
+    static CostModel costModel(String text) throws ConfigException {
+        try {
+            return CostModels.of(CostModelSpec.parse(text, null));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--cost-model", null, "a cost model (" + CostModelSpec.SYNTAX + ")", e.getMessage());
+        }
+    }
+
+    /** The architecture's own cost model, built now so a bad table is bad input naming the file and key. */
+    static CostModel costModel(Architecture a, Path archFile) throws ConfigException {
+        try {
+            return CostModels.of(a.costModel());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(String.valueOf(archFile), "key 'cost_model'", "a cost model (" + CostModelSpec.SYNTAX + ")", e.getMessage());
+        }
     }
 
     static QuantPolicy policy(Path file, Workload w, QuantPolicy fallback) throws ConfigException {

@@ -3,12 +3,10 @@ package io.quantarch.cli;
 import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.io.CsvInput;
 import io.quantarch.cli.run.AtomicOutput;
+import io.quantarch.numerics.format.BlockLayout;
 import io.quantarch.numerics.format.Formats;
-import io.quantarch.numerics.format.Kind;
-import io.quantarch.numerics.format.MiniFloat;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.format.ScalarCodec;
-import io.quantarch.numerics.format.ScaledFloat;
 import io.quantarch.numerics.format.UnknownFormatException;
 import io.quantarch.numerics.quant.Calibration;
 import io.quantarch.numerics.quant.QuantOptions;
@@ -100,16 +98,11 @@ final class QuantizeCommand implements Callable<Integer> {
             throw ConfigException.of("--format", e.getMessage());
         }
         if (noSaturate) {
-            MiniFloat element = switch (f) {
-                case MiniFloat m -> m;
-                case ScaledFloat s -> s.element();
-                default -> throw ConfigException.of("--no-saturate", f.name() + " is a " + f.kind().label()
-                        + " format; only minifloats have a non-saturating mode (MX and NVFP4 elements always clamp)");
-            };
-            if (!element.hasInf() && !element.hasNaN()) {
-                throw ConfigException.of("--no-saturate", element.name() + " has neither Inf nor NaN, so it has no non-saturating mode");
+            try {
+                f = f.withoutSaturation();
+            } catch (IllegalArgumentException e) {
+                throw ConfigException.of("--no-saturate", e.getMessage());
             }
-            f = f instanceof ScaledFloat s ? new ScaledFloat(element.withSaturation(false), s.granularity()) : element.withSaturation(false);
         }
         return f;
     }
@@ -162,11 +155,11 @@ final class QuantizeCommand implements Callable<Integer> {
 
     private Result quantizeGrouped(NumberFormat f, CsvInput input, float[] x, QuantOptions options) throws ConfigException {
         int n = x.length;
-        boolean blockFormat = f.kind() == Kind.MX || f.kind() == Kind.NVFP4;
+        boolean blockFormat = f.blockLayout().isPresent();
         String segmentColumn = blockFormat && input.has("block") ? "block" : input.has("channel") ? "channel" : null;
         Map<String, List<Integer>> tensors = groupRows(input, "tensor");
         Result out = new Result(new int[n], new float[n], new float[n], new int[n], new int[n], new float[n],
-                f.kind() != Kind.MINIFLOAT);
+                !(f.granularity() instanceof io.quantarch.numerics.quant.Granularity.Unscaled));
         for (Map.Entry<String, List<Integer>> t : tensors.entrySet()) {
             // gather the tensor's rows segment by segment (channels or blocks, in order of first appearance)
             List<Integer> order = new ArrayList<>();
@@ -190,8 +183,7 @@ final class QuantizeCommand implements Callable<Integer> {
             }
             Segments segments = Segments.ofLengths(lengths.stream().mapToInt(Integer::intValue).toArray());
             if (blockFormat && segmentColumn != null && segmentColumn.equals("block")) {
-                int blockSize = f instanceof io.quantarch.numerics.format.MxFormat mx ? mx.blockSize()
-                        : ((io.quantarch.numerics.format.Nvfp4) f).blockSize();
+                int blockSize = f.blockLayout().orElseThrow().blockSize();
                 for (int len : lengths) {
                     if (len > blockSize) {
                         throw new ConfigException(in, "tensor '" + t.getKey() + "'", "blocks of at most " + blockSize
@@ -238,7 +230,7 @@ final class QuantizeCommand implements Callable<Integer> {
             header.add("scale_code");
             header.add("zero_point");
         }
-        boolean tensorScale = f.kind() == Kind.NVFP4;
+        boolean tensorScale = f.blockLayout().map(BlockLayout::tensorScale).orElse(false);
         if (tensorScale) {
             header.add("tensor_scale");
         }

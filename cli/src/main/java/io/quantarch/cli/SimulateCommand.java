@@ -6,7 +6,9 @@ import io.quantarch.cost.actions.Component;
 import io.quantarch.cost.estimate.Breakdown;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.cost.estimate.CostModels;
-import io.quantarch.simulator.PricedResult;
+import io.quantarch.pricing.PricedResult;
+import io.quantarch.pricing.Pricing;
+import io.quantarch.cost.actions.CostModelSpec;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Compat;
 import io.quantarch.simulator.Fidelity;
@@ -96,15 +98,9 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("--fidelity", null, "analytic or cycle", "'" + fidelity + "'");
         }
-        CostModel cm;
-        try {
-            cm = CostModels.byName(costModel != null ? costModel : a.costModel());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(costModel != null ? "--cost-model" : String.valueOf(arch), costModel != null ? null : "key 'cost_model'",
-                    "a cost model (" + String.join(", ", CostModels.NAMES) + ")", e.getMessage());
-        }
+        CostModel cm = costModel != null ? Inputs.costModel(costModel) : Inputs.costModel(a, arch);
         if (costModel != null) {
-            a = a.withCostModel(costModel);
+            a = a.withCostModel(CostModelSpec.parse(costModel, null));
         }
         QuantPolicy p = Inputs.policy(policy, w, Simulator.defaultInt8Policy());
         long t0 = System.nanoTime();
@@ -114,7 +110,7 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ConfigException.of("--fidelity " + fidelity, e.getMessage());
         }
-        PricedResult priced = PricedResult.of(r, cm);
+        PricedResult priced = Pricing.price(r, cm);
         double seconds = (System.nanoTime() - t0) / 1e9;
         try (RunDirectory dir = RunDirectory.at(out)) {
             writeLayers(dir.work().resolve("layers.csv"), priced);

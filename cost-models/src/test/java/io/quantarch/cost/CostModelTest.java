@@ -4,11 +4,12 @@ import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKey;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.cost.estimate.CostModels;
-import io.quantarch.cost.estimate.Inventory;
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Inventory;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
 import io.quantarch.cost.table.TechScaling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +31,11 @@ class CostModelTest {
             Component.OFMAP_SRAM, 1048576L));
 
     static double e(ActionKind a, String v) {
-        return H45.energyPerAction(ActionKey.of(Component.PE_ARRAY, a, v), NONE);
+        return H45.energyPerAction(ActionKey.of(Component.PE_ARRAY, a, Variant.parse(v)), NONE);
     }
 
     static double area(UnitKind k, String v) {
-        return H45.areaUm2(new Inventory(List.of(new Part(Component.PE_ARRAY, k, v, 1)), Map.of())).total();
+        return H45.areaUm2(new Inventory(List.of(new Part(Component.PE_ARRAY, k, Variant.parse(v), 1)), Map.of())).total();
     }
 
     @Test
@@ -56,18 +57,18 @@ class CostModelTest {
         assertEquals(7700, area(UnitKind.MULTIPLIER, "fp:8,23xfp:8,23"), 1e-9);
         assertEquals(4184, area(UnitKind.ADDER, "fp:8,23"), 1e-9);
         // SRAM: 64-bit access energy at the table's capacities, per bit
-        assertEquals(10.0 / 64, H45.energyPerAction(ActionKey.of(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "bits"), NONE), 1e-12);
-        assertEquals(20.0 / 64, H45.energyPerAction(ActionKey.of(Component.FILTER_SRAM, ActionKind.SRAM_READ, "bits"), NONE), 1e-12);
-        assertEquals(100.0 / 64, H45.energyPerAction(ActionKey.of(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, "bits"), NONE), 1e-12);
+        assertEquals(10.0 / 64, H45.energyPerAction(ActionKey.of(Component.IFMAP_SRAM, ActionKind.SRAM_READ, Variant.parse("bits")), NONE), 1e-12);
+        assertEquals(20.0 / 64, H45.energyPerAction(ActionKey.of(Component.FILTER_SRAM, ActionKind.SRAM_READ, Variant.parse("bits")), NONE), 1e-12);
+        assertEquals(100.0 / 64, H45.energyPerAction(ActionKey.of(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, Variant.parse("bits")), NONE), 1e-12);
     }
 
     @Test
     void int8MacVersusFp32MacRatiosMatchTheTable() {
         // INT8 MAC = 8-bit multiply + 32-bit accumulate; FP32 MAC = FP32 multiply + FP32 add (Horowitz 2014)
-        ActionCounts int8 = ActionCounts.builder().add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:8x8", 1000)
-                .add(Component.PE_ARRAY, ActionKind.ADD, "int:32", 1000).build();
-        ActionCounts fp32 = ActionCounts.builder().add(Component.PE_ARRAY, ActionKind.MULTIPLY, "fp:8,23xfp:8,23", 1000)
-                .add(Component.PE_ARRAY, ActionKind.ADD, "fp:8,23", 1000).build();
+        ActionCounts int8 = ActionCounts.builder().add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.parse("int:8x8"), 1000)
+                .add(Component.PE_ARRAY, ActionKind.ADD, Variant.parse("int:32"), 1000).build();
+        ActionCounts fp32 = ActionCounts.builder().add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.parse("fp:8,23xfp:8,23"), 1000)
+                .add(Component.PE_ARRAY, ActionKind.ADD, Variant.parse("fp:8,23"), 1000).build();
         double energyRatio = H45.energyPj(fp32, NONE).total() / H45.energyPj(int8, NONE).total();
         assertEquals((3.7 + 0.9) / (0.2 + 0.1), energyRatio, 1e-9, "15.3x energy");
         double areaRatio = (area(UnitKind.MULTIPLIER, "fp:8,23xfp:8,23") + area(UnitKind.ADDER, "fp:8,23"))
@@ -94,8 +95,8 @@ class CostModelTest {
         assertEquals(0.19, TechScaling.areaFrom45(16), 1e-12);
         assertEquals(0.059, TechScaling.areaFrom45(7), 1e-12);
         CostModel c16 = CostModels.byName("horowitz45@16");
-        assertEquals(0.2 * e16, c16.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:8x8"), NONE), 1e-12);
-        ActionKey dram = ActionKey.of(Component.DRAM, ActionKind.DRAM_READ, "bits");
+        assertEquals(0.2 * e16, c16.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.parse("int:8x8")), NONE), 1e-12);
+        ActionKey dram = ActionKey.of(Component.DRAM, ActionKind.DRAM_READ, Variant.parse("bits"));
         assertEquals(H45.energyPerAction(dram, NONE), c16.energyPerAction(dram, NONE), 1e-12);
         assertEquals(1950.0 / 64, H45.energyPerAction(dram, NONE), 1e-12);
     }
@@ -112,7 +113,7 @@ class CostModelTest {
         }
         Files.writeString(t, sb.toString());
         CostModel mine = CostModels.byName("table:" + t);
-        assertEquals(0.1, mine.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:8x8"), NONE), 1e-12);
+        assertEquals(0.1, mine.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.parse("int:8x8")), NONE), 1e-12);
         Files.writeString(t, "unit,size,energy_pj,area_um2,source,citation\nint_add,8,-1,36,x,y\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CostModels.byName("table:" + t));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("energy_pj") && e.getMessage().contains("'-1'"), e.getMessage());

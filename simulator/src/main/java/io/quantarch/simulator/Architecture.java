@@ -1,5 +1,6 @@
 package io.quantarch.simulator;
 
+import io.quantarch.cost.actions.CostModelSpec;
 import io.quantarch.simulator.array.ArraySpec;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;
@@ -14,16 +15,17 @@ import java.util.Objects;
  *
  * @param clockGhz    array clock, for latency in seconds
  * @param vectorLanes elements per cycle of the vector unit (norms, softmax, activations, pooling)
- * @param costModel   name of the cost model that prices this architecture (see cost-models)
+ * @param costModel   the cost model that prices this architecture (see cost-models)
  */
 public record Architecture(String name, ArraySpec array, PeSpec pe, MemorySpec memory, double clockGhz, int vectorLanes,
-                           Compat compat, String costModel) {
+                           Compat compat, CostModelSpec costModel) {
 
     public Architecture {
         Objects.requireNonNull(array);
         Objects.requireNonNull(pe);
         Objects.requireNonNull(memory);
         Objects.requireNonNull(compat);
+        Objects.requireNonNull(costModel);
         if (!(clockGhz > 0) || vectorLanes < 1) {
             throw new IllegalArgumentException("clock must be positive GHz and the vector unit at least one lane");
         }
@@ -31,7 +33,7 @@ public record Architecture(String name, ArraySpec array, PeSpec pe, MemorySpec m
 
     /** The built-in default: a 32x32 weight-stationary INT8 systolic array, 256 kB per SRAM, 32 B/cycle DRAM, 1 GHz. */
     public static final Architecture DEFAULT = new Architecture("default-int8-ws-32x32", new ArraySpec(32, 32, Dataflow.WS),
-            IntMacSpec.INT8, new MemorySpec(256, 256, 256, 32, true), 1.0, 32, Compat.NONE, "horowitz45");
+            IntMacSpec.INT8, new MemorySpec(256, 256, 256, 32, true), 1.0, 32, Compat.NONE, CostModelSpec.DEFAULT);
 
     public Architecture withArray(ArraySpec a) {
         return new Architecture(name, a, pe, memory, clockGhz, vectorLanes, compat, costModel);
@@ -49,7 +51,7 @@ public record Architecture(String name, ArraySpec array, PeSpec pe, MemorySpec m
         return new Architecture(name, array, p, memory, clockGhz, vectorLanes, compat, costModel);
     }
 
-    public Architecture withCostModel(String c) {
+    public Architecture withCostModel(CostModelSpec c) {
         return new Architecture(name, array, pe, memory, clockGhz, vectorLanes, compat, c);
     }
 
@@ -61,24 +63,24 @@ public record Architecture(String name, ArraySpec array, PeSpec pe, MemorySpec m
      * What the accelerator is built of, for the cost model: every PE's units, per-column units (dequantizers),
      * the three SRAMs, and the vector unit (one FP32 adder and multiplier per lane).
      */
-    public io.quantarch.cost.estimate.Inventory inventory() {
-        java.util.List<io.quantarch.cost.estimate.Part> parts = new java.util.ArrayList<>();
-        for (io.quantarch.cost.estimate.Part p : pe.parts()) {
-            parts.add(new io.quantarch.cost.estimate.Part(p.component(), p.kind(), p.variant(), p.count() * array.pes()));
+    public io.quantarch.cost.actions.Inventory inventory() {
+        java.util.List<io.quantarch.cost.actions.Part> parts = new java.util.ArrayList<>();
+        for (io.quantarch.cost.actions.Part p : pe.parts()) {
+            parts.add(new io.quantarch.cost.actions.Part(p.component(), p.kind(), p.variant(), p.count() * array.pes()));
         }
-        for (io.quantarch.cost.estimate.Part p : pe.perColumnParts()) {
-            parts.add(new io.quantarch.cost.estimate.Part(p.component(), p.kind(), p.variant(), p.count() * array.cols()));
+        for (io.quantarch.cost.actions.Part p : pe.perColumnParts()) {
+            parts.add(new io.quantarch.cost.actions.Part(p.component(), p.kind(), p.variant(), p.count() * array.cols()));
         }
         java.util.Map<io.quantarch.cost.actions.Component, Long> sram = new java.util.EnumMap<>(io.quantarch.cost.actions.Component.class);
         sram.put(io.quantarch.cost.actions.Component.IFMAP_SRAM, Math.round(memory.ifmapKb() * 1024));
         sram.put(io.quantarch.cost.actions.Component.FILTER_SRAM, Math.round(memory.filterKb() * 1024));
         sram.put(io.quantarch.cost.actions.Component.OFMAP_SRAM, Math.round(memory.ofmapKb() * 1024));
-        sram.forEach((c, bytes) -> parts.add(new io.quantarch.cost.estimate.Part(c, io.quantarch.cost.estimate.UnitKind.SRAM,
-                Long.toString(bytes), 1)));
-        parts.add(new io.quantarch.cost.estimate.Part(io.quantarch.cost.actions.Component.VECTOR_UNIT,
-                io.quantarch.cost.estimate.UnitKind.ADDER, "fp:8,23", vectorLanes));
-        parts.add(new io.quantarch.cost.estimate.Part(io.quantarch.cost.actions.Component.VECTOR_UNIT,
-                io.quantarch.cost.estimate.UnitKind.MULTIPLIER, "fp:8,23", vectorLanes));
-        return new io.quantarch.cost.estimate.Inventory(parts, sram);
+        sram.forEach((c, bytes) -> parts.add(new io.quantarch.cost.actions.Part(c, io.quantarch.cost.actions.UnitKind.SRAM,
+                new io.quantarch.cost.actions.Variant.Capacity(bytes), 1)));
+        parts.add(new io.quantarch.cost.actions.Part(io.quantarch.cost.actions.Component.VECTOR_UNIT,
+                io.quantarch.cost.actions.UnitKind.ADDER, io.quantarch.cost.actions.Variant.FP32, vectorLanes));
+        parts.add(new io.quantarch.cost.actions.Part(io.quantarch.cost.actions.Component.VECTOR_UNIT,
+                io.quantarch.cost.actions.UnitKind.MULTIPLIER, io.quantarch.cost.actions.Variant.FP32, vectorLanes));
+        return new io.quantarch.cost.actions.Inventory(parts, sram);
     }
 }

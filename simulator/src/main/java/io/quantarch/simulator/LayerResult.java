@@ -30,8 +30,8 @@ public record LayerResult(Layer layer, GemmStats gemm, long vectorOps, long vect
             return gemm.actions();
         }
         return gemm.actions().plus(ActionCounts.builder()
-                .add(io.quantarch.cost.actions.Component.VECTOR_UNIT, io.quantarch.cost.actions.ActionKind.VECTOR_OP, "", vectorOps)
-                .add(io.quantarch.cost.actions.Component.VECTOR_UNIT, io.quantarch.cost.actions.ActionKind.ACTIVE_CYCLES, "", vectorCycles)
+                .add(io.quantarch.cost.actions.Component.VECTOR_UNIT, io.quantarch.cost.actions.ActionKind.VECTOR_OP, io.quantarch.cost.actions.Variant.NONE, vectorOps)
+                .add(io.quantarch.cost.actions.Component.VECTOR_UNIT, io.quantarch.cost.actions.ActionKind.ACTIVE_CYCLES, io.quantarch.cost.actions.Variant.NONE, vectorCycles)
                 .build());
     }
 }

@@ -62,7 +62,7 @@ public final class Simulator {
             long elems = e.tokens() * e.dim();
             GemmStats lookup = new GemmStats(0, 0, 0, 0, 0, 0, 0, 0, 0, elems, 0, 0, 0, elems * b / 8, 0, 0, 0,
                     io.quantarch.cost.actions.ActionCounts.builder().add(io.quantarch.cost.actions.Component.DRAM,
-                            io.quantarch.cost.actions.ActionKind.DRAM_READ, "bits", Math.round(elems * b)).build());
+                            io.quantarch.cost.actions.ActionKind.DRAM_READ, io.quantarch.cost.actions.Variant.BITS, Math.round(elems * b)).build());
             total = total.plus(lookup);
         }
         double peak = peakMacsPerCycle(arch, l, policy);

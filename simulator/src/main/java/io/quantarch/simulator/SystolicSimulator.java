@@ -152,7 +152,7 @@ public final class SystolicSimulator {
         ActionCounts.Builder b = ActionCounts.builder();
         int acc = arch.pe().accumulatorBits();
         long macs = p.macs();
-        arch.pe().countActions(b, new PeWork(macs, p.m() * p.n(), p.k(), formats));
+        arch.pe().countActions(b, new PeWork(macs, p.m() * p.n(), p.m(), p.k(), formats));
         // operand forwarding between PE registers: the streamed operand(s) move one PE per MAC; the partial sum
         // is written every PE step (kept in place for OS, passed down for WS/IS); stationary operands load once
         // per fold (and per streamed tile)
@@ -168,20 +168,20 @@ public final class SystolicSimulator {
         };
         // the accumulator is written once per PE step: once per reduction-lane group, once per bit-serial cycle
         long accWrites = (macs * tp.timeFactor() + tp.reductionLanes() - 1) / tp.reductionLanes();
-        b.add(Component.PE_ARRAY, ActionKind.REG_WRITE, "bits", Math.round(macs * streamedBits) + accWrites * acc + stationaryBits);
-        b.add(Component.PE_ARRAY, ActionKind.ACTIVE_CYCLES, "", cycles);
-        b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "elements", sramI);
-        b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramI * bits.ifmapBits()));
-        b.add(Component.FILTER_SRAM, ActionKind.SRAM_READ, "elements", sramF);
-        b.add(Component.FILTER_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramF * bits.filterBits()));
+        b.add(Component.PE_ARRAY, ActionKind.REG_WRITE, io.quantarch.cost.actions.Variant.BITS, Math.round(macs * streamedBits) + accWrites * acc + stationaryBits);
+        b.add(Component.PE_ARRAY, ActionKind.ACTIVE_CYCLES, io.quantarch.cost.actions.Variant.NONE, cycles);
+        b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, io.quantarch.cost.actions.Variant.ELEMENTS, sramI);
+        b.add(Component.IFMAP_SRAM, ActionKind.SRAM_READ, io.quantarch.cost.actions.Variant.BITS, Math.round(sramI * bits.ifmapBits()));
+        b.add(Component.FILTER_SRAM, ActionKind.SRAM_READ, io.quantarch.cost.actions.Variant.ELEMENTS, sramF);
+        b.add(Component.FILTER_SRAM, ActionKind.SRAM_READ, io.quantarch.cost.actions.Variant.BITS, Math.round(sramF * bits.filterBits()));
         long finals = p.m() * p.n();
         long psumWrites = sramOW - Math.min(sramOW, finals);
-        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, "elements", sramOW);
-        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, "bits", Math.round(finals * bits.ofmapBits() + psumWrites * bits.psumBits()));
-        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_READ, "elements", sramOR);
-        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_READ, "bits", Math.round(sramOR * bits.psumBits()));
-        b.add(Component.DRAM, ActionKind.DRAM_READ, "bits", Math.round(dramReadBytes * 8));
-        b.add(Component.DRAM, ActionKind.DRAM_WRITE, "bits", Math.round(dramWriteBytes * 8));
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, io.quantarch.cost.actions.Variant.ELEMENTS, sramOW);
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_WRITE, io.quantarch.cost.actions.Variant.BITS, Math.round(finals * bits.ofmapBits() + psumWrites * bits.psumBits()));
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_READ, io.quantarch.cost.actions.Variant.ELEMENTS, sramOR);
+        b.add(Component.OFMAP_SRAM, ActionKind.SRAM_READ, io.quantarch.cost.actions.Variant.BITS, Math.round(sramOR * bits.psumBits()));
+        b.add(Component.DRAM, ActionKind.DRAM_READ, io.quantarch.cost.actions.Variant.BITS, Math.round(dramReadBytes * 8));
+        b.add(Component.DRAM, ActionKind.DRAM_WRITE, io.quantarch.cost.actions.Variant.BITS, Math.round(dramWriteBytes * 8));
         return b.build();
     }
 

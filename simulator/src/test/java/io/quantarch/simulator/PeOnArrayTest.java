@@ -8,7 +8,7 @@ import io.quantarch.simulator.pe.BitFusionSpec;
 import io.quantarch.simulator.pe.BitSerialSpec;
 import io.quantarch.simulator.pe.IntMacSpec;
 import io.quantarch.simulator.pe.MxDotSpec;
-import io.quantarch.simulator.pe.PeRegistry;
+import io.quantarch.simulator.pe.PeKinds;
 import io.quantarch.simulator.pe.PeSpec;
 import io.quantarch.simulator.pe.ShiftAddMixedSpec;
 import io.quantarch.workloads.layer.Gemm;
@@ -116,9 +116,9 @@ class PeOnArrayTest {
                 {"minifloat-mac", "fp8_e4m3_channel", "fp8_e5m2_tensor"}, {"mx-dot", "mxfp4", "mxfp6_e2m3"},
                 {"int4-fp8", "int4_sym_channel", "fp8_e4m3_tensor"}, {"ternary", "ternary", "int8_sym_tensor"},
                 {"complex-pm1-pmi", "complex_pm1_pmi", "int8_sym_tensor"}};
-        assertEquals(PeRegistry.NAMES.size(), pairs.length);
+        assertEquals(PeKinds.names().size(), pairs.length);
         for (String[] p : pairs) {
-            LayerResult r = Simulator.layer(arch(8, 8, Dataflow.WS, PeRegistry.defaults(p[0])), new Gemm("g", 33, 20, 256, false),
+            LayerResult r = Simulator.layer(arch(8, 8, Dataflow.WS, PeKinds.defaults(p[0])), new Gemm("g", 33, 20, 256, false),
                     policy(p[1], p[2]), Fidelity.CYCLE);
             assertEquals(33L * 20 * 256, r.gemm().macs(), p[0]);
             assertTrue(r.gemm().actions().get(io.quantarch.cost.actions.ActionKey.of(io.quantarch.cost.actions.Component.PE_ARRAY,
@@ -148,7 +148,7 @@ class PeOnArrayTest {
                                                               @ForAll @IntRange(min = 1, max = 90) int n,
                                                               @ForAll @IntRange(min = 1, max = 90) int k,
                                                               @ForAll @IntRange(min = 1, max = 64) int ofmapBytes) {
-        Architecture a = Architecture.DEFAULT.withArray(new ArraySpec(rows, cols, d)).withPe(PeRegistry.defaults(pe[0]))
+        Architecture a = Architecture.DEFAULT.withArray(new ArraySpec(rows, cols, d)).withPe(PeKinds.defaults(pe[0]))
                 .withMemory(new MemorySpec(1, 1, ofmapBytes / 1024.0, 4, true));
         Gemm g = new Gemm("g", m, n, k, false);
         LayerResult cycle = Simulator.layer(a, g, policy(pe[1], pe[2]), Fidelity.CYCLE);

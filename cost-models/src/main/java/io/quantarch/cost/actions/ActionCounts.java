@@ -32,7 +32,7 @@ public final class ActionCounts {
         return i < 0 ? 0 : counts[i];
     }
 
-    public long get(Component c, ActionKind a, String variant) {
+    public long get(Component c, ActionKind a, Variant variant) {
         return get(ActionKey.of(c, a, variant));
     }
 
@@ -120,7 +120,7 @@ public final class ActionCounts {
             return this;
         }
 
-        public Builder add(Component c, ActionKind a, String variant, long n) {
+        public Builder add(Component c, ActionKind a, Variant variant, long n) {
             return add(ActionKey.of(c, a, variant), n);
         }
 

@@ -4,10 +4,10 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One kind of counted action: which component did what, with a variant naming its width or format
- * ({@code bits}, {@code elements}, {@code int8xint8}, {@code fp8_e4m3xfp8_e4m3}, {@code acc32}).
+ * One kind of counted action: which component did what, with a {@link Variant} naming its width or format
+ * ({@code bits}, {@code elements}, {@code int:8x8}, {@code fp:4,3xfp:4,3}, {@code int:32}).
  */
-public record ActionKey(Component component, ActionKind action, String variant) implements Comparable<ActionKey> {
+public record ActionKey(Component component, ActionKind action, Variant variant) implements Comparable<ActionKey> {
 
     private static final Comparator<ActionKey> ORDER = Comparator.comparing(ActionKey::component)
             .thenComparing(ActionKey::action).thenComparing(ActionKey::variant);
@@ -15,14 +15,14 @@ public record ActionKey(Component component, ActionKind action, String variant) 
     public ActionKey {
         Objects.requireNonNull(component);
         Objects.requireNonNull(action);
-        variant = variant == null ? "" : variant;
+        variant = variant == null ? Variant.NONE : variant;
     }
 
     public static ActionKey of(Component c, ActionKind a) {
-        return new ActionKey(c, a, "");
+        return new ActionKey(c, a, Variant.NONE);
     }
 
-    public static ActionKey of(Component c, ActionKind a, String variant) {
+    public static ActionKey of(Component c, ActionKind a, Variant variant) {
         return new ActionKey(c, a, variant);
     }
 
@@ -33,6 +33,6 @@ public record ActionKey(Component component, ActionKind action, String variant) 
 
     @Override
     public String toString() {
-        return component + "." + action + (variant.isEmpty() ? "" : "[" + variant + "]");
+        return component + "." + action + (variant instanceof Variant.None ? "" : "[" + variant + "]");
     }
 }

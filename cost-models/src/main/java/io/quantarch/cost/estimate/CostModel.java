@@ -1,6 +1,7 @@
 package io.quantarch.cost.estimate;
 
 import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.actions.Inventory;
 import io.quantarch.cost.table.Entry;
 
 import java.util.List;

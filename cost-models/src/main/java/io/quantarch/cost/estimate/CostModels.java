@@ -1,52 +1,65 @@
 package io.quantarch.cost.estimate;
 
+import io.quantarch.config.component.Registry;
+import io.quantarch.cost.actions.CostModelSpec;
 import io.quantarch.cost.table.ComponentTable;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Cost models by name: {@code horowitz45} (45 nm, Horowitz ISSCC 2014 and cited additions), the same scaled to
- * another node with Stillmaker & Baas 2017 ({@code horowitz45@28}, {@code @16}, {@code @7}, any node 7..130 nm),
- * a user table {@code table:PATH.csv} in the same CSV format, used as is, or {@code horowitz45[@NODE]+table:PATH.csv}: the
- * built-in table with the user's units replacing its own (e.g. SRAM energies from CACTI), scaled as a whole.
+ * Cost models from their specs: a registered table ({@code horowitz45}: Horowitz ISSCC 2014 and cited additions at
+ * 45 nm), the same scaled to another node with Stillmaker & Baas 2017 ({@code horowitz45@7}, any node 7..130 nm), a
+ * user table {@code table:PATH.csv} used as is, or a registered table with a user's units replacing its own. Registered
+ * tables are built once per spec and shared (models are immutable); user tables are read on each call.
  */
 public final class CostModels {
 
+    /** The registered cost tables: one line each. */
+    public static final Registry<CostTable> TABLES = new Registry<>("cost-table", "unit energy and area tables with a citation per row",
+            List.of(
+                    new CostTable("horowitz45", "M. Horowitz, ISSCC 2014 energy table (45 nm) with cited additions for areas, "
+                            + "SRAM and registers", "horowitz45", 45)));
+
+    /** Examples of the text form, for messages. */
     public static final List<String> NAMES = List.of("horowitz45", "horowitz45@28", "horowitz45@16", "horowitz45@7", "table:PATH.csv",
             "horowitz45+table:PATH.csv");
+
+    private static final ConcurrentHashMap<CostModelSpec, CostModel> BUILT = new ConcurrentHashMap<>();
 
     private CostModels() {
     }
 
-    public static CostModel byName(String spec) {
-        String s = spec.trim();
-        if (s.startsWith("table:")) {
-            Path p = Path.of(s.substring(6));
-            return new TableCostModel(s, ComponentTable.file(p), 45, false);
+    /**
+     * The cost model of {@code spec}.
+     *
+     * @throws IllegalArgumentException naming the table, the file and line, or the unit that is wrong
+     */
+    public static CostModel of(CostModelSpec spec) {
+        if (spec.userTable() != null || spec.override() != null) {
+            return build(spec);                   // a user's file may change between calls: read it each time
         }
-        int plus = s.indexOf("+table:");
-        if (plus > 0) {
-            CostModel base = byName(s.substring(0, plus));
-            if (!(base instanceof TableCostModel t)) {
-                throw new IllegalArgumentException("cost model '" + spec + "': only a table model can be overridden");
-            }
-            return t.overriddenBy(s, ComponentTable.file(Path.of(s.substring(plus + 7))));
+        CostModel m = BUILT.get(spec);
+        if (m == null) {
+            m = build(spec);                      // outside computeIfAbsent: building may throw, which must not be cached
+            BUILT.putIfAbsent(spec, m);
         }
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.equals("horowitz45")) {
-            return new TableCostModel("horowitz45", ComponentTable.resource("horowitz45"), 45, false);
+        return m;
+    }
+
+    private static CostModel build(CostModelSpec spec) {
+        if (spec.userTable() != null) {
+            return new TableCostModel(spec.toString(), ComponentTable.file(spec.userTable()), 45, false);
         }
-        if (lower.startsWith("horowitz45@")) {
-            double node;
-            try {
-                node = Double.parseDouble(lower.substring(11).replace("nm", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cost model '" + spec + "': expected horowitz45@NODE with NODE in nm, e.g. horowitz45@16");
-            }
-            return new TableCostModel(lower, ComponentTable.resource("horowitz45"), node, true);
-        }
-        throw new IllegalArgumentException("unknown cost model '" + spec + "'; valid: " + String.join(", ", NAMES));
+        CostTable t = TABLES.find(spec.table()).orElseThrow(() -> new IllegalArgumentException("unknown cost model '" + spec + "'"
+                + io.quantarch.config.Names.didYouMean(TABLES.names(), spec.table()) + "; valid: " + String.join(", ", NAMES)));
+        double node = spec.node().orElse(t.nativeNode());
+        TableCostModel base = new TableCostModel(spec.toString(), t.load(), node, node != t.nativeNode());
+        return spec.override() == null ? base : base.overriddenBy(spec.toString(), ComponentTable.file(spec.override()));
+    }
+
+    /** The model named by the text form (relative paths against the working directory). */
+    public static CostModel byName(String text) {
+        return of(CostModelSpec.parse(text, null));
     }
 }

@@ -3,6 +3,9 @@ package io.quantarch.cost.estimate;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKey;
 import io.quantarch.cost.actions.Component;
+import io.quantarch.cost.actions.Inventory;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.cost.table.ComponentTable;
 import io.quantarch.cost.table.Entry;
 import io.quantarch.cost.table.TechScaling;
@@ -103,16 +106,19 @@ public final class TableCostModel implements CostModel {
 
     @Override
     public double energyPerAction(ActionKey k, Inventory inv) {
-        String v = k.variant();
+        Variant v = k.variant();
         double e = switch (k.action()) {
-            case MULTIPLY, DEQUANT -> v.startsWith("fp:") ? fpMult(v, true) : intMult(v, true);
-            case ADD -> v.startsWith("fp:") ? fpAdd(v, true) : table.energy("int_add", width(v, "int:"));
-            case SHIFT -> table.energy("shifter", Double.parseDouble(v));
-            case COMPARE -> table.energy("comparator", Double.parseDouble(v));
-            case REG_READ, REG_WRITE -> "bits".equals(v) ? table.energy("register_bit", 1) : 0;
-            case SRAM_READ, SRAM_WRITE -> "bits".equals(v) ? sramPerBit(k.component(), inv) : 0;
-            case DRAM_READ, DRAM_WRITE -> "bits".equals(v) ? table.energy("dram_64b_access", 64) / 64 / energyScale : 0;
-            case VECTOR_OP -> fpAdd(v.isEmpty() ? "fp:8,23" : v, true) + fpMult(fpPair(v.isEmpty() ? "fp:8,23" : v), true);
+            case MULTIPLY, DEQUANT -> multiplier(v, true);
+            case ADD -> adder(v, true);
+            case SHIFT -> table.energy("shifter", width(v));
+            case COMPARE -> table.energy("comparator", width(v));
+            case REG_READ, REG_WRITE -> v instanceof Variant.Bits ? table.energy("register_bit", 1) : 0;
+            case SRAM_READ, SRAM_WRITE -> v instanceof Variant.Bits ? sramPerBit(k.component(), inv) : 0;
+            case DRAM_READ, DRAM_WRITE -> v instanceof Variant.Bits ? table.energy("dram_64b_access", 64) / 64 / energyScale : 0;
+            case VECTOR_OP -> {
+                Variant.Fp f = v instanceof Variant.Fp fp ? fp : Variant.FP32;
+                yield fpAdd(f, true) + fpMult(f, f, true);
+            }
             case MAC, GATED_READ, SKIPPED_READ, GATED_MAC, ACTIVE_CYCLES -> 0;
         };
         return e * energyScale;
@@ -122,18 +128,72 @@ public final class TableCostModel implements CostModel {
     public Breakdown areaUm2(Inventory inv) {
         Map<Component, Double> m = new EnumMap<>(Component.class);
         for (Part p : inv.parts()) {
-            String v = p.variant();
+            Variant v = p.variant();
             double a = switch (p.kind()) {
-                case MULTIPLIER -> v.startsWith("fp:") ? fpMult(v, false) : intMult(v, false);
-                case ADDER -> v.startsWith("fp:") ? fpAdd(v, false) : table.area("int_add", width(v, "int:"));
-                case SHIFTER -> table.area("shifter", Double.parseDouble(v));
-                case COMPARATOR -> table.area("comparator", Double.parseDouble(v));
-                case REGISTER -> table.area("register_bit", 1) * Double.parseDouble(v);
-                case SRAM -> table.area("sram_bit_area", 1) * Double.parseDouble(v) * 8;
+                case MULTIPLIER -> multiplier(v, false);
+                case ADDER -> adder(v, false);
+                case SHIFTER -> table.area("shifter", width(v));
+                case COMPARATOR -> table.area("comparator", width(v));
+                case REGISTER -> table.area("register_bit", 1) * capacity(v);
+                case SRAM -> table.area("sram_bit_area", 1) * capacity(v) * 8;
             };
             m.merge(p.component(), a * p.count() * areaScale, Double::sum);
         }
         return new Breakdown(m);
+    }
+
+    /** A multiplier: integer {@code AxB}, floating point {@code E1,M1 x E2,M2}, or a square FP multiplier {@code E,M}. */
+    private double multiplier(Variant v, boolean energy) {
+        return switch (v) {
+            case Variant.IntProduct p -> intMult(p.a(), p.b(), energy);
+            case Variant.FpProduct p -> fpMult(p.a(), p.b(), energy);
+            case Variant.Fp f -> fpMult(f, f, energy);
+            case Variant.Int i -> intMult(i.bits(), i.bits(), energy);
+            case Variant.None n -> throw unpriced("multiplier", v);
+            case Variant.Bits b -> throw unpriced("multiplier", v);
+            case Variant.Elements e -> throw unpriced("multiplier", v);
+            case Variant.Width w -> throw unpriced("multiplier", v);
+            case Variant.Capacity c -> throw unpriced("multiplier", v);
+        };
+    }
+
+    private double adder(Variant v, boolean energy) {
+        return switch (v) {
+            case Variant.Int i -> energy ? table.energy("int_add", i.bits()) : table.area("int_add", i.bits());
+            case Variant.Width w -> energy ? table.energy("int_add", w.bits()) : table.area("int_add", w.bits());
+            case Variant.Fp f -> fpAdd(f, energy);
+            case Variant.IntProduct p -> throw unpriced("adder", v);
+            case Variant.FpProduct p -> throw unpriced("adder", v);
+            case Variant.None n -> throw unpriced("adder", v);
+            case Variant.Bits b -> throw unpriced("adder", v);
+            case Variant.Elements e -> throw unpriced("adder", v);
+            case Variant.Capacity c -> throw unpriced("adder", v);
+        };
+    }
+
+    private static double width(Variant v) {
+        return switch (v) {
+            case Variant.Width w -> w.bits();
+            case Variant.Int i -> i.bits();
+            case Variant.Fp f -> f.width();
+            case Variant.IntProduct p -> throw unpriced("shifter or comparator", v);
+            case Variant.FpProduct p -> throw unpriced("shifter or comparator", v);
+            case Variant.None n -> throw unpriced("shifter or comparator", v);
+            case Variant.Bits b -> throw unpriced("shifter or comparator", v);
+            case Variant.Elements e -> throw unpriced("shifter or comparator", v);
+            case Variant.Capacity c -> throw unpriced("shifter or comparator", v);
+        };
+    }
+
+    private static double capacity(Variant v) {
+        if (v instanceof Variant.Capacity c) {
+            return c.amount();
+        }
+        throw unpriced("storage", v);
+    }
+
+    private static IllegalArgumentException unpriced(String unit, Variant v) {
+        return new IllegalArgumentException("a " + unit + " cannot be priced for variant '" + v + "'");
     }
 
     private double sramPerBit(Component c, Inventory inv) {
@@ -144,23 +204,18 @@ public final class TableCostModel implements CostModel {
         return table.energy("sram_64b_access", bytes) / 64;
     }
 
-    private double intMult(String v, boolean energy) {
-        String[] ab = v.substring(v.indexOf(':') + 1).split("x");
-        double w = Math.sqrt(Double.parseDouble(ab[0]) * Double.parseDouble(ab[1]));
+    private double intMult(int a, int b, boolean energy) {
+        double w = Math.sqrt((double) a * b);
         return energy ? table.energy("int_mult", w) : table.area("int_mult", w);
     }
 
-    /** {@code fp:E1,M1xE2,M2} (or {@code fp:E,M} for a square multiplier). */
-    private double fpMult(String v, boolean energy) {
-        String body = v.substring(3);
-        String[] sides = body.contains("x") ? body.split("x") : new String[] {body, body};
-        int[] a = em(sides[0].replace("fp:", ""));
-        int[] b = em(sides[1].replace("fp:", ""));
-        double mant = Math.sqrt((a[1] + 1.0) * (b[1] + 1.0));
-        double exp = Math.max(a[0], b[0]) + 1;
+    /** An FP multiplier of two formats: mantissa product, exponent add and a fitted normalisation term. */
+    private double fpMult(Variant.Fp a, Variant.Fp b, boolean energy) {
+        double mant = Math.sqrt((a.mantissaBits() + 1.0) * (b.mantissaBits() + 1.0));
+        double exp = Math.max(a.exponentBits(), b.exponentBits()) + 1;
         double core = energy ? table.energy("int_mult", mant) + table.energy("int_add", exp)
                 : table.area("int_mult", mant) + table.area("int_add", exp);
-        return core + normalisation(Math.max(a[1], b[1]) + 1, energy);
+        return core + normalisation(Math.max(a.mantissaBits(), b.mantissaBits()) + 1, energy);
     }
 
     /** The part of an FP multiplier that is neither mantissa product nor exponent add, fitted to FP16 and FP32. */
@@ -177,21 +232,7 @@ public final class TableCostModel implements CostModel {
         return energy ? table.energy(unit, size) : table.area(unit, size);
     }
 
-    private double fpAdd(String v, boolean energy) {
-        int[] em = em(v.substring(3));
-        return fp(1 + em[0] + em[1], energy, "fp_add");
-    }
-
-    private static String fpPair(String v) {
-        return v + "x" + v;
-    }
-
-    private static int[] em(String s) {
-        String[] p = s.split(",");
-        return new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())};
-    }
-
-    private static double width(String v, String prefix) {
-        return Double.parseDouble(v.startsWith(prefix) ? v.substring(prefix.length()) : v);
+    private double fpAdd(Variant.Fp f, boolean energy) {
+        return fp(f.width(), energy, "fp_add");
     }
 }

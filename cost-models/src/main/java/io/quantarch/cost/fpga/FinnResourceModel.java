@@ -1,5 +1,9 @@
 package io.quantarch.cost.fpga;
 
+import io.quantarch.cost.actions.MvauUnit;
+
+import io.quantarch.cost.actions.FpgaOperand;
+
 /**
  * LUT, FF, DSP and BRAM estimates of a matrix-vector unit.
  *

@@ -1,5 +1,7 @@
 package io.quantarch.cost.fpga;
 
+import io.quantarch.cost.actions.FpgaDevice;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package io.quantarch.cost.fpga;
 
+import io.quantarch.cost.actions.MvauUnit;
+
 /**
  * The priced matrix-vector unit with every LUT term shown, so a design review can see where the fabric goes.
  * Per-PE terms are multiplied by {@code pe} and FINN's fit factor inside {@link #resources()}.

@@ -1,5 +1,11 @@
 package io.quantarch.cost.fpga;
 
+import io.quantarch.cost.actions.MvauUnit;
+
+import io.quantarch.cost.actions.FpgaOperand;
+
+import io.quantarch.cost.actions.FpgaDevice;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

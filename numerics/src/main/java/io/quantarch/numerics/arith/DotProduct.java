@@ -1,7 +1,11 @@
 package io.quantarch.numerics.arith;
 
+import io.quantarch.numerics.format.ComplexUnitCodec;
+import io.quantarch.numerics.format.E8M0;
 import io.quantarch.numerics.format.IntCodec;
+import io.quantarch.numerics.format.MiniFloat;
 import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.Pow2Codec;
 import io.quantarch.numerics.format.ScalarCodec;
 import io.quantarch.numerics.format.SignLevels;
 
@@ -81,7 +85,14 @@ public final class DotProduct {
             case IntCodec ic -> code;
             case SignLevels s -> code;
             case MxInt8Element m -> MxInt8Element.level(code);
-            default -> throw new IllegalArgumentException(c.name() + " has no integer levels");
+            case MiniFloat m -> throw noLevels(c);
+            case E8M0 e -> throw noLevels(c);
+            case Pow2Codec p -> throw noLevels(c);
+            case ComplexUnitCodec u -> throw noLevels(c);
         };
+    }
+
+    private static IllegalArgumentException noLevels(ScalarCodec c) {
+        return new IllegalArgumentException(c.name() + " has no integer levels");
     }
 }

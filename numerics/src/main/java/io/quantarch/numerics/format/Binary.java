@@ -1,5 +1,9 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import io.quantarch.numerics.quant.Granularity;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.arith.ExactSum;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
@@ -30,9 +34,36 @@ public record Binary() implements NumberFormat {
         return 1;
     }
 
+    public static final FormatFamily FAMILY = new FormatFamily("binary", "binary weights {-1, +1} times the per-tensor mean |w|", "binary", List.of(), List.of("binary"), n -> n.equals("binary") ? INSTANCE : null);
+
     @Override
-    public Kind kind() {
-        return Kind.BINARY;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Granularity granularity() {
+        return Granularity.TENSOR;
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int levelBits() {
+        return 2;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.empty();
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name() + " is a binary format; only minifloats with Inf or NaN have a non-saturating mode");
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import io.quantarch.numerics.quant.Granularity;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.arith.ExactSum;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
@@ -32,9 +36,36 @@ public record ComplexPm1Pmi() implements NumberFormat {
         return 1;                                      // 2 bits per complex number = 1 bit per real
     }
 
+    public static final FormatFamily FAMILY = new FormatFamily("complex", "complex units {+1, -1, +i, -i} (iFairy) with a least-squares per-tensor scale", "complex_pm1_pmi", List.of(), List.of("complex_pm1_pmi"), n -> n.equals("complex_pm1_pmi") ? INSTANCE : null);
+
     @Override
-    public Kind kind() {
-        return Kind.COMPLEX;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Granularity granularity() {
+        return Granularity.TENSOR;
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int levelBits() {
+        return 0;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.empty();
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name() + " is a complex format; only minifloats with Inf or NaN have a non-saturating mode");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.quant.Granularity;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
@@ -22,6 +25,9 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
         if (bits < 2 || bits > 8) {
             throw new IllegalArgumentException("integer formats have 2..8 bits, got " + bits);
         }
+        if (granularity instanceof Granularity.Unscaled) {
+            throw new IllegalArgumentException("integer formats have a scale per tensor, channel or group");
+        }
     }
 
     @Override
@@ -35,15 +41,68 @@ public record IntFormat(int bits, boolean symmetric, Granularity granularity) im
         return bits + granularity.scaleBitsPerElement(perGroup, 4096);
     }
 
+    /** {@code int{2..8}_{sym|asym}[_tensor|_channel|_gN]}. */
+    public static final FormatFamily FAMILY = new FormatFamily("int",
+            "uniform integers with a float32 scale per tensor, channel or group (asymmetric: with a zero point)",
+            "int{2..8}_{sym|asym}[_tensor|_channel|_gN]",
+            List.of(Param.integer("bits", 2, 8, null, "code width, bits"),
+                    Param.choice("mode", List.of("sym", "asym"), null, "symmetric levels, or asymmetric with a zero point per scale"),
+                    Param.text("granularity", "tensor", "scale sharing: tensor, channel or gN (N consecutive elements of a row)")),
+            listedNames(), IntFormat::parse);
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("int(\\d+)_(sym|asym)" + FormatNames.GRANULARITY);
+
+    private static NumberFormat parse(String n) {
+        java.util.regex.Matcher m = NAME.matcher(n);
+        if (!m.matches()) {
+            return null;
+        }
+        Granularity g = FormatNames.granularity(m.group(3), m.group(4));
+        return new IntFormat(Integer.parseInt(m.group(1)), m.group(2).equals("sym"), g == null ? Granularity.TENSOR : g);
+    }
+
+    private static List<String> listedNames() {
+        List<String> out = new java.util.ArrayList<>();
+        for (int b = 2; b <= 8; b++) {
+            for (String mode : List.of("sym", "asym")) {
+                for (String g : List.of("_tensor", "_channel", "_g32", "_g64", "_g128")) {
+                    out.add("int" + b + "_" + mode + g);
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
-    public Kind kind() {
-        return Kind.INT;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int levelBits() {
+        return symmetric ? bits : bits + 1;                 // code - zero point spans one more bit
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.empty();
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name() + " is an integer format; only minifloats with Inf or NaN have a non-saturating mode");
     }
 
     @Override
     public String description() {
         return bits + "-bit integer, " + (symmetric ? "symmetric" : "asymmetric with zero point")
                 + ", float32 scale per " + switch (granularity) {
+                    case Granularity.Unscaled u -> throw new IllegalStateException("integer formats are scaled");
                     case Granularity.PerTensor t -> "tensor";
                     case Granularity.PerChannel c -> "channel";
                     case Granularity.PerGroup g -> "group of " + g.size();

@@ -26,6 +26,23 @@ import java.util.Objects;
  */
 public final class MiniFloat implements NumberFormat, ScalarCodec {
 
+    /** The OCP minifloats by name and generic {@code eXmY[bB][_fn|_ieee][_nosub]}, unscaled. */
+    public static final FormatFamily FAMILY = new FormatFamily("minifloat",
+            "sign-exponent-mantissa ExMy with any bias, subnormals on or off, Inf/NaN as FN, IEEE or none; unscaled",
+            "fp8_e4m3|fp8_e5m2|fp6_e3m2|fp6_e2m3|fp4_e2m1|fp16|bf16 or eXmY[bB][_fn|_ieee][_nosub] (X 1..8, Y 0..10)",
+            java.util.List.of(io.quantarch.config.component.Param.integer("exponent_bits", 1, 8, null, "X: exponent field width"),
+                    io.quantarch.config.component.Param.integer("mantissa_bits", 0, 10, null, "Y: mantissa field width"),
+                    io.quantarch.config.component.Param.integer("bias", -1000, 1000, null, "B: exponent bias (default 2^(X-1)-1)"),
+                    io.quantarch.config.component.Param.choice("specials", java.util.List.of("none", "fn", "ieee"), "none",
+                            "special values: none (every code finite), fn (NaN only) or ieee (Inf and NaN)"),
+                    io.quantarch.config.component.Param.flag("subnormals", true, "subnormal codes on (_nosub turns them off)")),
+            java.util.List.of("fp8_e4m3", "fp8_e5m2", "fp6_e3m2", "fp6_e2m3", "fp4_e2m1", "fp16", "bf16", "e3m3b3", "e2m5b1_nosub",
+                    "e4m3_ieee", "e3m4_ieee", "e5m2_ieee", "e4m3_fn", "e3m2", "e2m3", "e2m1"),
+            n -> {
+                FormatNames.Minifloat m = FormatNames.minifloat(n);
+                return m == null || m.granularity() != null ? null : m.element();
+            });
+
     private static final int MAX_TABLE_BITS = 16;
 
     private final int exponentBits;
@@ -72,32 +89,19 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         this.signBit = 1 << (bits - 1);
         int allOnesExp = (1 << exponentBits) - 1;
         int allOnesMant = (1 << mantissaBits) - 1;
-        switch (specials) {
-            case NONE -> {
-                maxBiasedExponent = allOnesExp;
-                maxMantissaAtTop = allOnesMant;
-                nanCode = NO_CODE;
-                infCode = NO_CODE;
-            }
-            case FN -> {
-                if (mantissaBits == 0) {       // the whole top binade is the NaN code
-                    maxBiasedExponent = allOnesExp - 1;
-                    maxMantissaAtTop = 0;
-                } else {
-                    maxBiasedExponent = allOnesExp;
-                    maxMantissaAtTop = allOnesMant - 1;
-                }
-                nanCode = (allOnesExp << mantissaBits) | allOnesMant;
-                infCode = NO_CODE;
-            }
-            case IEEE -> {
-                maxBiasedExponent = allOnesExp - 1;
-                maxMantissaAtTop = allOnesMant;
-                infCode = allOnesExp << mantissaBits;
-                nanCode = mantissaBits == 0 ? NO_CODE : infCode | (1 << (mantissaBits - 1));
-            }
-            default -> throw new AssertionError(specials);
-        }
+        // {largest finite biased exponent, largest mantissa field there, NaN code, Inf code} per special-value policy
+        int[] top = switch (specials) {
+            case NONE -> new int[] {allOnesExp, allOnesMant, NO_CODE, NO_CODE};
+            case FN -> mantissaBits == 0                                // the whole top binade is the NaN code
+                    ? new int[] {allOnesExp - 1, 0, (allOnesExp << mantissaBits) | allOnesMant, NO_CODE}
+                    : new int[] {allOnesExp, allOnesMant - 1, (allOnesExp << mantissaBits) | allOnesMant, NO_CODE};
+            case IEEE -> new int[] {allOnesExp - 1, allOnesMant,
+                    mantissaBits == 0 ? NO_CODE : (allOnesExp << mantissaBits) | (1 << (mantissaBits - 1)), allOnesExp << mantissaBits};
+        };
+        maxBiasedExponent = top[0];
+        maxMantissaAtTop = top[1];
+        nanCode = top[2];
+        infCode = top[3];
         if (maxBiasedExponent < 1) {
             throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " with " + specials
                     + " special values has no normal binade");
@@ -266,7 +270,19 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     @Override public String name() { return name; }
     @Override public int bits() { return bits; }
     @Override public double bitsPerElement() { return bits; }
-    @Override public Kind kind() { return Kind.MINIFLOAT; }
+    @Override public FormatFamily family() { return FAMILY; }
+    @Override public io.quantarch.numerics.quant.Granularity granularity() { return io.quantarch.numerics.quant.Granularity.UNSCALED; }
+    @Override public java.util.Optional<BlockLayout> blockLayout() { return java.util.Optional.empty(); }
+    @Override public int levelBits() { return 0; }
+    @Override public java.util.Optional<MiniFloat> minifloatElement() { return java.util.Optional.of(this); }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        if (!hasInf() && !hasNaN()) {
+            throw new IllegalArgumentException(name + " has neither Inf nor NaN, so it has no non-saturating mode");
+        }
+        return withSaturation(false);
+    }
     @Override public ScalarCodec element() { return this; }
     @Override public float maxFinite() { return maxFinite; }
     @Override public float minNormal() { return minNormal; }

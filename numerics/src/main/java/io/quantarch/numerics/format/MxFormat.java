@@ -1,5 +1,9 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import io.quantarch.numerics.quant.Granularity;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
@@ -45,9 +49,66 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
         return element.bits() + 8.0 / blockSize;       // MX v1.0: one 8-bit E8M0 scale per block
     }
 
+    /** The OCP MX v1.0 concrete formats, {@code _kN} for another block size. */
+    public static final FormatFamily FAMILY = new FormatFamily("mx",
+            "OCP Microscaling (MX v1.0): k elements per block sharing one E8M0 power-of-two scale",
+            "mxfp8_e4m3|mxfp8_e5m2|mxfp6_e3m2|mxfp6_e2m3|mxfp4|mxint8[_kN]",
+            List.of(Param.choice("element", List.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8"), null,
+                            "the MX concrete format (element code book)"),
+                    Param.integer("k", 1, 1 << 20, 32, "elements per block sharing one scale")),
+            List.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8"), MxFormat::parse);
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "(mxfp8_e4m3|mxfp8_e5m2|mxfp6_e3m2|mxfp6_e2m3|mxfp4|mxfp4_e2m1|mxint8)(?:_k(\\d+))?");
+
+    private static NumberFormat parse(String n) {
+        java.util.regex.Matcher m = NAME.matcher(n);
+        return m.matches() ? of(m.group(1), m.group(2) == null ? 32 : Integer.parseInt(m.group(2))) : null;
+    }
+
+    /** The MX concrete format {@code name} ({@code mxfp4}, {@code mxint8}, ...) with blocks of {@code blockSize}. */
+    public static MxFormat of(String name, int blockSize) {
+        ScalarCodec element = switch (name) {
+            case "mxfp8_e4m3" -> MiniFloat.fp8E4m3();
+            case "mxfp8_e5m2" -> MiniFloat.fp8E5m2();
+            case "mxfp6_e3m2" -> MiniFloat.fp6E3m2();
+            case "mxfp6_e2m3" -> MiniFloat.fp6E2m3();
+            case "mxfp4", "mxfp4_e2m1" -> MiniFloat.fp4E2m1();
+            case "mxint8" -> MxInt8Element.INSTANCE;
+            default -> throw new IllegalArgumentException("not an MX format: " + name);   // open: a name
+        };
+        String canonical = name.equals("mxfp4_e2m1") ? "mxfp4" : name;
+        return new MxFormat(blockSize == 32 ? canonical : canonical + "_k" + blockSize, element, blockSize);
+    }
+
     @Override
-    public Kind kind() {
-        return Kind.MX;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Granularity granularity() {
+        return new Granularity.PerGroup(blockSize);
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.of(new BlockLayout(blockSize, BlockLayout.ScaleEncoding.E8M0, false));
+    }
+
+    @Override
+    public int levelBits() {
+        return 0;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return element instanceof MiniFloat m ? Optional.of(m) : Optional.empty();
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name + " is an MX block format; its elements always clamp (OCP MX v1.0 §6.3)");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.quantarch.numerics.format;
 
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
+import io.quantarch.numerics.quant.Granularity;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.numerics.quant.Segments;
@@ -29,7 +30,34 @@ public sealed interface NumberFormat
      */
     double bitsPerElement();
 
-    Kind kind();
+    /** The family this format belongs to (its {@code kind} in {@code formats list}). */
+    FormatFamily family();
+
+    /**
+     * Which elements share one scale: per tensor, channel or group (block formats: groups of their block size along a
+     * row), or {@link Granularity.Unscaled} for a plain element format.
+     */
+    Granularity granularity();
+
+    /** The block layout of a block format (OCP MX, NVFP4), whose blocks are part of its definition; empty otherwise. */
+    java.util.Optional<BlockLayout> blockLayout();
+
+    /**
+     * Two's complement width of the signed integer level each code stands for (the code minus any zero point), when an
+     * integer multiplier can take the codes directly; 0 when the codes are not integer levels (minifloats, block
+     * formats, powers of two, complex units).
+     */
+    int levelBits();
+
+    /** The minifloat element code book of a minifloat, scaled-minifloat or block-minifloat format; empty otherwise. */
+    java.util.Optional<MiniFloat> minifloatElement();
+
+    /**
+     * The same format overflowing to Inf (where it has one, else NaN) instead of saturating at its largest finite value.
+     *
+     * @throws IllegalArgumentException saying why when the format has no such mode
+     */
+    NumberFormat withoutSaturation();
 
     /** One line a hardware architect understands. */
     String description();

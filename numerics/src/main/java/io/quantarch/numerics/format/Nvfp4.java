@@ -1,5 +1,9 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import io.quantarch.numerics.quant.Granularity;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
@@ -44,9 +48,43 @@ public record Nvfp4(int blockSize) implements NumberFormat {
         return 4 + 8.0 / blockSize;                    // the per-tensor float32 scale is negligible
     }
 
+    /** {@code nvfp4}, {@code nvfp4_kN} for another block size. */
+    public static final FormatFamily FAMILY = new FormatFamily("nvfp4",
+            "NVIDIA NVFP4: E2M1 elements, an E4M3 scale per block of 16 and a float32 tensor scale", "nvfp4[_kN]",
+            List.of(Param.integer("k", 1, 1 << 20, 16, "elements per block sharing one E4M3 scale")), List.of("nvfp4"),
+            n -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("nvfp4(?:_k(\\d+))?").matcher(n);
+                return !m.matches() ? null : m.group(1) == null ? DEFAULT : new Nvfp4(Integer.parseInt(m.group(1)));
+            });
+
     @Override
-    public Kind kind() {
-        return Kind.NVFP4;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Granularity granularity() {
+        return new Granularity.PerGroup(blockSize);
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.of(new BlockLayout(blockSize, BlockLayout.ScaleEncoding.E4M3, true));
+    }
+
+    @Override
+    public int levelBits() {
+        return 0;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.of(E2M1);
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name() + " is a block format; its elements always clamp");
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import io.quantarch.numerics.quant.Granularity;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
 import io.quantarch.numerics.quant.QuantizedTensor;
@@ -26,9 +30,36 @@ public record Pow2(int bits) implements NumberFormat {
         return bits;
     }
 
+    public static final FormatFamily FAMILY = new FormatFamily("pow2", "logarithmic levels 0 and +/-2^-i times a power-of-two tensor scale", "pow2_{2..8}", List.of(Param.integer("bits", 2, 8, null, "code width, bits")), java.util.stream.IntStream.rangeClosed(2, 8).mapToObj(b -> "pow2_" + b).toList(), n -> n.matches("pow2_\\d+") ? new Pow2(Integer.parseInt(n.substring(5))) : null);
+
     @Override
-    public Kind kind() {
-        return Kind.POW2;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Granularity granularity() {
+        return Granularity.TENSOR;
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int levelBits() {
+        return 0;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.empty();
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name() + " is a pow2 format; only minifloats with Inf or NaN have a non-saturating mode");
     }
 
     @Override

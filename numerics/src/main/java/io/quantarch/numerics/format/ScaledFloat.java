@@ -1,5 +1,8 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.quant.Granularity;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
@@ -30,9 +33,47 @@ public record ScaledFloat(MiniFloat element, Granularity granularity) implements
         return element.bits() + granularity.scaleBitsPerElement(IntFormat.STORED_SCALE_BITS, 4096);
     }
 
+    /** Any minifloat name with {@code _tensor}, {@code _channel} or {@code _gN}. */
+    public static final FormatFamily FAMILY = new FormatFamily("scaled_float",
+            "a minifloat element with a float32 scale per tensor, channel or group mapping the group's max to the element's max",
+            "<minifloat>_{tensor|channel|gN}",
+            List.of(Param.text("element", null, "a minifloat name (fp8_e4m3, e3m2, ...)"),
+                    Param.text("granularity", null, "scale sharing: tensor, channel or gN")),
+            List.of("fp8_e4m3_tensor", "fp8_e4m3_channel", "fp8_e5m2_tensor", "fp4_e2m1_g32", "fp6_e2m3_g32"),
+            n -> {
+                FormatNames.Minifloat m = FormatNames.minifloat(n);
+                return m == null || m.granularity() == null ? null : new ScaledFloat(m.element(), m.granularity());
+            });
+
+    public ScaledFloat {
+        if (granularity instanceof Granularity.Unscaled) {
+            throw new IllegalArgumentException("a scaled minifloat has a scale per tensor, channel or group");
+        }
+    }
+
     @Override
-    public Kind kind() {
-        return Kind.SCALED_FLOAT;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int levelBits() {
+        return 0;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.of(element);
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        return new ScaledFloat((MiniFloat) element.withoutSaturation(), granularity);
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.quantarch.numerics.format;
 
+import io.quantarch.config.component.Param;
+import io.quantarch.numerics.quant.Granularity;
+import java.util.List;
+import java.util.Optional;
 import io.quantarch.numerics.arith.ExactSum;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.QuantOptions;
@@ -31,9 +35,36 @@ public record Ternary() implements NumberFormat {
         return 2;                                      // 1.58 bits of information, stored in 2 (or 5 per byte: 1.6)
     }
 
+    public static final FormatFamily FAMILY = new FormatFamily("ternary", "BitNet b1.58 ternary weights {-1, 0, +1} times the per-tensor mean |w|", "ternary", List.of(), List.of("ternary"), n -> n.equals("ternary") ? INSTANCE : null);
+
     @Override
-    public Kind kind() {
-        return Kind.TERNARY;
+    public FormatFamily family() {
+        return FAMILY;
+    }
+
+    @Override
+    public Granularity granularity() {
+        return Granularity.TENSOR;
+    }
+
+    @Override
+    public Optional<BlockLayout> blockLayout() {
+        return Optional.empty();
+    }
+
+    @Override
+    public int levelBits() {
+        return 2;
+    }
+
+    @Override
+    public Optional<MiniFloat> minifloatElement() {
+        return Optional.empty();
+    }
+
+    @Override
+    public NumberFormat withoutSaturation() {
+        throw new IllegalArgumentException(name() + " is a ternary format; only minifloats with Inf or NaN have a non-saturating mode");
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.quantarch.search.eval;
 
+import io.quantarch.cost.actions.CostModelSpec;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.cost.estimate.CostModels;
-import io.quantarch.cost.estimate.Inventory;
+import io.quantarch.cost.actions.Inventory;
+import io.quantarch.pricing.Pricing;
+import io.quantarch.pricing.fpga.PricedDataflow;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Limit;
@@ -11,7 +14,6 @@ import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Fidelity;
 import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.Simulator;
-import io.quantarch.simulator.fpga.DataflowResult;
 import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.workloads.layer.Attention;
 import io.quantarch.workloads.layer.Layer;
@@ -45,7 +47,7 @@ public final class LocalEvaluator implements Evaluator {
     private final ConcurrentHashMap<String, double[]> layerCost = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Double> areaMm2 = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Inventory> inventories = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, CostModel> costModels = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CostModelSpec, CostModel> costModels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Evaluation> designs = new ConcurrentHashMap<>();
     private volatile QualityTable quality;
 
@@ -143,7 +145,7 @@ public final class LocalEvaluator implements Evaluator {
             m[space.quality().metric().ordinal()] += unit.qualityLoss();
         }
         Architecture a = d.architecture();
-        CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::byName);
+        CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::of);
         Inventory inv = inventory(d);
         QuantPolicy p = d.policy();
         BigDecimal cycles = BigDecimal.ZERO;
@@ -164,7 +166,7 @@ public final class LocalEvaluator implements Evaluator {
         double latency = cycles.doubleValue() / (a.clockGhz() * 1e9);
         if (unit != null) {
             latency += unit.seconds();
-            energy = energy.add(new BigDecimal(unit.energyPj()));
+            energy = energy.add(new BigDecimal(unit.energyPj(cm)));
         }
         m[Metric.LATENCY_S.ordinal()] = latency;
         m[Metric.ENERGY_PJ.ordinal()] = energy.doubleValue();
@@ -176,7 +178,7 @@ public final class LocalEvaluator implements Evaluator {
 
     /** An FPGA dataflow design: resources and throughput of its folded units; infeasible by its overshoot when it does not fit. */
     private Evaluation fpga(Design d, double[] m) {
-        DataflowResult r = DataflowSimulator.run(d.fpga(), space.workload(), d.policy());
+        PricedDataflow r = Pricing.price(DataflowSimulator.run(d.fpga(), space.workload(), d.policy()));
         m[Metric.LATENCY_S.ordinal()] = r.latencySeconds();
         m[Metric.LUTS.ordinal()] = r.resources().luts();
         m[Metric.DSPS.ordinal()] = r.resources().dsps();
@@ -214,12 +216,12 @@ public final class LocalEvaluator implements Evaluator {
 
     /** {total cycles, dynamic energy pJ} of layer {@code i} of the workload in design {@code d}, cached. */
     public double[] layerCost(Design d, int i) {
-        CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::byName);
+        CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::of);
         return layerCost(d, i, cm, inventory(d));
     }
 
     public double areaMm2(Design d) {
-        CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::byName);
+        CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::of);
         return areaMm2.computeIfAbsent(d.archKey(), k -> cm.areaUm2(inventory(d)).total() / 1e6);
     }
 

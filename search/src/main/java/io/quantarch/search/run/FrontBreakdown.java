@@ -9,10 +9,12 @@ import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.simulator.Fidelity;
 import io.quantarch.simulator.LayerResult;
-import io.quantarch.simulator.PricedResult;
+import io.quantarch.pricing.PricedResult;
+import io.quantarch.pricing.Pricing;
+import io.quantarch.pricing.fpga.PricedDataflow;
+import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.simulator.SimulationResult;
 import io.quantarch.simulator.Simulator;
-import io.quantarch.simulator.fpga.DataflowResult;
 import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.simulator.fpga.MvauLayerResult;
 
@@ -37,16 +39,18 @@ final class FrontBreakdown {
         for (Exploration.FrontPoint p : front) {
             Design d = space.decode(p.choice());
             if (d.fpga() != null) {
-                DataflowResult r = DataflowSimulator.run(d.fpga(), space.workload(), d.policy());
+                PricedDataflow r = Pricing.price(DataflowSimulator.run(d.fpga(), space.workload(), d.policy()));
                 double hz = d.fpga().clockMhz() * 1e6;
-                for (MvauLayerResult l : r.layers()) {
+                for (int i = 0; i < r.dataflow().layers().size(); i++) {
+                    MvauLayerResult l = r.dataflow().layers().get(i);
                     row(b, p.evaluation(), l.layer().name(), "mvau", l.layer().macs(), l.cyclesPerFrame(), l.cyclesPerFrame() / hz, Double.NaN,
-                            Double.NaN, l.estimate().resources().luts(), 2.0 * l.folding().pe() * l.folding().simd(), Double.NaN, hz);
+                            Double.NaN, r.estimates().get(i).resources().luts(), 2.0 * l.folding().pe() * l.folding().simd(), Double.NaN, hz);
                 }
                 continue;
             }
             SimulationResult sim = Simulator.run(d.architecture(), space.workload(), d.policy(), Fidelity.ANALYTIC);
-            PricedResult priced = PricedResult.of(sim, CostModels.byName(d.architecture().costModel()));
+            CostModel cost = CostModels.of(d.architecture().costModel());
+            PricedResult priced = Pricing.price(sim, cost);
             double hz = d.architecture().clockGhz() * 1e9;
             for (int i = 0; i < sim.layers().size(); i++) {
                 LayerResult l = sim.layers().get(i);
@@ -61,7 +65,7 @@ final class FrontBreakdown {
             if (d.attention() != null) {
                 AttentionUnitCost u = AttentionUnitCost.of(d.attention());
                 double unitHz = AttentionHardware.SPATTEN.clockGhz() * 1e9;
-                row(b, p.evaluation(), "attention unit", "attention-unit", 0, Math.round(u.seconds() * unitHz), u.seconds(), u.energyPj(),
+                row(b, p.evaluation(), "attention unit", "attention-unit", 0, Math.round(u.seconds() * unitHz), u.seconds(), u.energyPj(cost),
                         Double.NaN, Double.NaN, Double.NaN, Double.NaN, unitHz);
             }
         }

@@ -1,7 +1,7 @@
 package io.quantarch.search.space;
 
-import io.quantarch.cost.fpga.FpgaDevice;
-import io.quantarch.cost.fpga.MvauUnit;
+import io.quantarch.cost.actions.FpgaDevice;
+import io.quantarch.cost.actions.MvauUnit;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.fpga.Folding;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
@@ -118,7 +118,7 @@ public enum ArchKnob {
             }
             case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered()));
             case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.costModel());
-            case COST_MODEL -> a.withCostModel((String) value);
+            case COST_MODEL -> a.withCostModel((io.quantarch.cost.actions.CostModelSpec) value);
             default -> throw new IllegalArgumentException(key + " is not a systolic-array knob");
         };
     }

@@ -1,7 +1,7 @@
 package io.quantarch.search.space;
 
-import io.quantarch.cost.fpga.FpgaDevice;
-import io.quantarch.cost.fpga.MvauUnit;
+import io.quantarch.cost.actions.FpgaDevice;
+import io.quantarch.cost.actions.MvauUnit;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
@@ -330,7 +330,7 @@ public final class SpaceYaml {
                 }
                 case PE -> {
                     if (!o.isMapping()) {
-                        o.asChoice(io.quantarch.simulator.pe.PeRegistry.NAMES);
+                        o.asChoice(io.quantarch.simulator.pe.PeKinds.names());
                     }
                     YamlNode spec = o.isMapping() ? o : YamlNode.parse(o.file(), "type: " + o.asText());
                     PeSpec pe = ArchitectureYaml.pe(spec);
@@ -353,9 +353,14 @@ public final class SpaceYaml {
                     labels.add(num(g));
                 }
                 case COST_MODEL -> {
-                    String spec = ArchitectureYaml.costModel(o, baseDir);
+                    io.quantarch.cost.actions.CostModelSpec spec = ArchitectureYaml.costModel(o, baseDir);
+                    try {
+                        io.quantarch.cost.estimate.CostModels.of(spec);              // a bad table is a configuration error now
+                    } catch (IllegalArgumentException e) {
+                        throw o.errorAt("a cost model (" + io.quantarch.cost.actions.CostModelSpec.SYNTAX + ")", e.getMessage());
+                    }
                     values.add(spec);
-                    labels.add(o.asText().trim());
+                    labels.add(o.isMapping() ? spec.toString() : o.asText().trim());
                 }
                 case FPGA_PE, FPGA_SIMD -> {
                     int x = o.asInt(1, 1 << 20);

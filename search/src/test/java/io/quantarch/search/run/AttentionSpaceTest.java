@@ -62,12 +62,13 @@ class AttentionSpaceTest {
             SpAttenConfig c = ((AttentionUnit.SpAtten) d.attention()).config();
             // the unit measured directly: the same kernel over the same windows, against its dense float32 run
             SpAttenRun.Result r = direct.computeIfAbsent(d.attention().key(),
-                    k -> SpAttenRun.run(c, AttentionHardware.SPATTEN, cost, AttentionUnitCost.WINDOWS));
+                    k -> SpAttenRun.run(c, AttentionHardware.SPATTEN, AttentionUnitCost.WINDOWS));
             double dense = direct.computeIfAbsent("dense",
-                    k -> SpAttenRun.run(SpAttenConfig.dense(5), AttentionHardware.SPATTEN, cost, AttentionUnitCost.WINDOWS)).perplexity();
+                    k -> SpAttenRun.run(SpAttenConfig.dense(5), AttentionHardware.SPATTEN, AttentionUnitCost.WINDOWS)).perplexity();
             double unitLoss = r.perplexity() / dense - 1;
             double unitSeconds = r.prefillCycles() / 1e9 / AttentionUnitCost.WINDOWS;
-            double unitEnergy = r.prefillEnergyPj() / AttentionUnitCost.WINDOWS;
+            double unitEnergy = cost.energyPj(r.prefillActions(), new io.quantarch.cost.actions.Inventory(List.of(), Map.of())).total()
+                    / AttentionUnitCost.WINDOWS;
             BigDecimal energy = BigDecimal.ZERO;
             BigDecimal cycles = BigDecimal.ZERO;
             int attentionLayers = 0;

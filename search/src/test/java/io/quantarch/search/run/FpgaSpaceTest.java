@@ -5,7 +5,6 @@ import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Metric;
-import io.quantarch.simulator.fpga.DataflowResult;
 import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class FpgaSpaceTest {
                 assertTrue(!e.feasible());
                 continue;
             }
-            DataflowResult r = DataflowSimulator.run(d.fpga(), s.workload(), d.policy());
+            io.quantarch.pricing.fpga.PricedDataflow r = io.quantarch.pricing.Pricing.price(DataflowSimulator.run(d.fpga(), s.workload(), d.policy()));
             assertEquals(r.resources().luts(), e.metric(Metric.LUTS), 0.0);
             assertEquals(r.framesPerSecond(), e.metric(Metric.FRAMES_PER_S), 0.0);
             assertEquals(r.fits(), e.feasible(), d.fpga().device().name());

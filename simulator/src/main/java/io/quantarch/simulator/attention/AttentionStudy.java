@@ -1,7 +1,5 @@
 package io.quantarch.simulator.attention;
 
-import io.quantarch.cost.estimate.CostModel;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -47,11 +45,11 @@ public final class AttentionStudy {
         return out;
     }
 
-    public static List<SpAttenRun.Result> run(List<Setting> settings, AttentionHardware hw, CostModel cost, int windows,
+    public static List<SpAttenRun.Result> run(List<Setting> settings, AttentionHardware hw, int windows,
                                               Consumer<SpAttenRun.Result> progress) {
         List<SpAttenRun.Result> out = new ArrayList<>();
         for (Setting s : settings) {
-            SpAttenRun.Result r = SpAttenRun.run(s.config(), hw, cost, windows);
+            SpAttenRun.Result r = SpAttenRun.run(s.config(), hw, windows);
             out.add(r);
             progress.accept(r);
         }

@@ -3,8 +3,7 @@ package io.quantarch.simulator.attention;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
-import io.quantarch.cost.estimate.CostModel;
-import io.quantarch.cost.estimate.Inventory;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.workloads.model.LlamaCheckpoint;
 import io.quantarch.workloads.model.LlamaConfig;
 import io.quantarch.workloads.model.LlamaModel;
@@ -25,7 +24,7 @@ public final class BlockSparseRun {
     public static final int CALIBRATION_WINDOWS = 4;
 
     /** Perplexity, counts and mask statistics of one configuration. */
-    public record Result(BlockSparseConfig config, int windows, double perplexity, BlockSparseCounts counts, double energyPj,
+    public record Result(BlockSparseConfig config, int windows, double perplexity, BlockSparseCounts counts, ActionCounts actions,
                          double retainedMass, double reorderedHeads) { }
 
     private static final class Holder {
@@ -67,7 +66,7 @@ public final class BlockSparseRun {
         return out;
     }
 
-    public static Result run(BlockSparseConfig cfg, AttentionHardware hw, CostModel cost, int windows) {
+    public static Result run(BlockSparseConfig cfg, AttentionHardware hw, int windows) {
         LlamaModel m = Holder.MODEL;
         LlamaConfig c = m.config();
         if (windows < 1 || windows > Stories260k.CALIBRATION_FIRST) {
@@ -98,25 +97,24 @@ public final class BlockSparseRun {
             }
         }
         int n = c.layers() * c.heads();
-        return new Result(cfg, windows, Math.exp(sum / ((double) windows * Stories260k.WINDOW)), total, energyPj(cfg, total, cost),
+        return new Result(cfg, windows, Math.exp(sum / ((double) windows * Stories260k.WINDOW)), total, actions(cfg, total),
                 retained / n, (double) reordered / n);
     }
 
-    /** Prefill energy: K/V DRAM reads, Q.K^T multiplies at the Q/K width and P.V at the P x V widths, adds, exponentials. */
-    static double energyPj(BlockSparseConfig cfg, BlockSparseCounts c, CostModel cost) {
+    /** Prefill actions: K/V DRAM reads, Q.K^T multiplies at the Q/K width and P.V at the P x V widths, adds, exponentials. */
+    static ActionCounts actions(BlockSparseConfig cfg, BlockSparseCounts c) {
         long half = c.macs() / 2;
-        ActionCounts a = ActionCounts.builder()
-                .add(Component.DRAM, ActionKind.DRAM_READ, "bits", c.kvBits())
+        return ActionCounts.builder()
+                .add(Component.DRAM, ActionKind.DRAM_READ, Variant.BITS, c.kvBits())
                 .add(Component.PE_ARRAY, ActionKind.MULTIPLY, multiplier(cfg.qkBits(), cfg.qkBits()), half)
                 .add(Component.PE_ARRAY, ActionKind.MULTIPLY, multiplier(cfg.pBits(), cfg.vBits()), c.macs() - half)
-                .add(Component.PE_ARRAY, ActionKind.ADD, cfg.qkBits() > 0 && cfg.pBits() > 0 && cfg.vBits() > 0 ? "int:32" : "fp:8,23", c.macs())
-                .add(Component.VECTOR_UNIT, ActionKind.VECTOR_OP, "", c.exps())
+                .add(Component.PE_ARRAY, ActionKind.ADD, cfg.qkBits() > 0 && cfg.pBits() > 0 && cfg.vBits() > 0 ? Variant.integer(32) : Variant.FP32, c.macs())
+                .add(Component.VECTOR_UNIT, ActionKind.VECTOR_OP, Variant.NONE, c.exps())
                 .build();
-        return cost.energyPj(a, new Inventory(List.of(), Map.of())).total();
     }
 
     /** An integer multiplier when both operands are integers (the float one widened to 8 bits otherwise: int x fp is done in fp32). */
-    private static String multiplier(int a, int b) {
-        return a > 0 && b > 0 ? "int:" + Math.max(a, 2) + "x" + Math.max(b, 2) : "fp:8,23xfp:8,23";
+    private static Variant multiplier(int a, int b) {
+        return a > 0 && b > 0 ? Variant.product(Math.max(a, 2), Math.max(b, 2)) : Variant.product(Variant.FP32, Variant.FP32);
     }
 }

@@ -99,4 +99,18 @@ public record SpAttenConfig(double[] tokenKeep, double[] headKeep, int kvBits, i
     double headKeep(int layer) {
         return headKeep[layer];
     }
+
+    /** Equal when every keep ratio and setting is equal (arrays compared by content), so configs key caches. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SpAttenConfig c && java.util.Arrays.equals(tokenKeep, c.tokenKeep) && java.util.Arrays.equals(headKeep, c.headKeep)
+                && kvBits == c.kvBits && msbBits == c.msbBits && Double.compare(confidence, c.confidence) == 0 && progressive == c.progressive
+                && localWindow == c.localWindow;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(java.util.Arrays.hashCode(tokenKeep), java.util.Arrays.hashCode(headKeep), kvBits, msbBits, confidence,
+                progressive, localWindow);
+    }
 }

@@ -1,23 +1,16 @@
 package io.quantarch.simulator.fpga;
 
-import io.quantarch.cost.fpga.FpgaResources;
-
 import java.util.List;
 
 /**
- * A whole streaming design: its units, the bottleneck that sets throughput ({@code initiationInterval} cycles per
- * frame), the first frame's latency (the sum of the units' cycles, FINN's estimate), the summed resources, and
- * whether they fit the device ({@code overBudget} names each resource that does not).
+ * A whole streaming design as the simulator counts it: its units (what their resources depend on), the bottleneck that
+ * sets throughput ({@code initiationInterval} cycles per frame) and the first frame's latency (the sum of the units'
+ * cycles, FINN's estimate). Resources and the device fit come from the pricing step.
  *
  * @param skippedLayers layers streamed without a MAC array (pooling, activations, norms): not priced
  */
 public record DataflowResult(FpgaDataflowSpec spec, List<MvauLayerResult> layers, List<String> skippedLayers,
-                             long initiationInterval, String bottleneck, long latencyCycles, FpgaResources resources,
-                             List<String> overBudget) {
-
-    public boolean fits() {
-        return overBudget.isEmpty();
-    }
+                             long initiationInterval, String bottleneck, long latencyCycles) {
 
     public double framesPerSecond() {
         return spec.clockMhz() * 1e6 / initiationInterval;

@@ -1,14 +1,17 @@
 package io.quantarch.simulator.fpga;
 
-import io.quantarch.cost.fpga.FinnResourceModel;
-import io.quantarch.cost.fpga.FpgaOperand;
-import io.quantarch.cost.fpga.FpgaResources;
-import io.quantarch.cost.fpga.MvauEstimate;
-import io.quantarch.cost.fpga.MvauUnit;
+import io.quantarch.cost.actions.FpgaOperand;
+import io.quantarch.cost.actions.MvauUnit;
+import io.quantarch.numerics.format.Binary;
+import io.quantarch.numerics.format.ComplexPm1Pmi;
 import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.MiniFloat;
+import io.quantarch.numerics.format.MxFormat;
 import io.quantarch.numerics.format.NumberFormat;
+import io.quantarch.numerics.format.Nvfp4;
+import io.quantarch.numerics.format.Pow2;
 import io.quantarch.numerics.format.ScaledFloat;
+import io.quantarch.numerics.format.Ternary;
 import io.quantarch.numerics.quant.Granularity;
 import io.quantarch.workloads.layer.Layer;
 import io.quantarch.workloads.layer.Workload;
@@ -20,8 +23,9 @@ import java.util.List;
 
 /**
  * Maps a workload onto a FINN-style streaming dataflow: one matrix-vector unit per convolution / GEMM layer, folded
- * as the spec says, priced by {@link FinnResourceModel}. A unit's output quantizer is the next unit's input format
- * (FINN places the next layer's thresholds in this unit); the last unit has none.
+ * as the spec says; returns each unit's description (what its resources depend on) and its cycles. The FPGA resource
+ * model prices the units in the pricing step. A unit's output quantizer is the next unit's input format (FINN places
+ * the next layer's thresholds in this unit); the last unit has none.
  */
 public final class DataflowSimulator {
 
@@ -50,7 +54,6 @@ public final class DataflowSimulator {
             inputs.add(operand(m.name(), "inputs", q.inputs()));
         }
         List<MvauLayerResult> results = new ArrayList<>();
-        FpgaResources total = FpgaResources.NONE;
         long ii = 0;
         long latency = 0;
         String bottleneck = null;
@@ -64,18 +67,15 @@ public final class DataflowSimulator {
             FpgaOperand out = i + 1 < units.size() ? inputs.get(i + 1) : null;
             MvauUnit unit = new MvauUnit(m.name(), m.mw(), m.mh(), f.pe(), f.simd(), weights.get(i), inputs.get(i), out,
                     spec.multipliers(), spec.weightMemory());
-            MvauEstimate e = FinnResourceModel.estimate(unit);
             long cycles = f.cyclesPerVector(m.mw(), m.mh()) * m.vectors();
-            results.add(new MvauLayerResult(m, f, cycles, e));
-            total = total.plus(e.resources());
+            results.add(new MvauLayerResult(m, f, cycles, unit));
             latency += cycles;
             if (cycles > ii) {
                 ii = cycles;
                 bottleneck = m.name();
             }
         }
-        return new DataflowResult(spec, List.copyOf(results), List.copyOf(skipped), ii, bottleneck, latency, total,
-                total.overBudget(spec.device()));
+        return new DataflowResult(spec, List.copyOf(results), List.copyOf(skipped), ii, bottleneck, latency);
     }
 
     /**
@@ -114,13 +114,24 @@ public final class DataflowSimulator {
     }
 
     public static FpgaOperand operand(String layer, String tensor, NumberFormat f) {
+        if (f.granularity() instanceof Granularity.PerGroup) {
+            throw notOnMvau(layer, tensor, f);
+        }
         return switch (f) {
-            case IntFormat i when !(i.granularity() instanceof Granularity.PerGroup) -> new FpgaOperand.Int(i.bits(), i.symmetric());
+            case IntFormat i -> new FpgaOperand.Int(i.bits(), i.symmetric());
             case MiniFloat m -> new FpgaOperand.MiniFloat(m.exponentBits(), m.mantissaBits(), m.subnormals());
-            case ScaledFloat s when !(s.granularity() instanceof Granularity.PerGroup) ->
-                    new FpgaOperand.MiniFloat(s.element().exponentBits(), s.element().mantissaBits(), s.element().subnormals());
-            default -> throw new IllegalArgumentException(layer + ": " + tensor + " format " + f.name()
-                    + " cannot run on a matrix-vector unit (integers or minifloats with a per-tensor or per-channel scale only)");
+            case ScaledFloat s -> new FpgaOperand.MiniFloat(s.element().exponentBits(), s.element().mantissaBits(), s.element().subnormals());
+            case MxFormat mx -> throw notOnMvau(layer, tensor, f);
+            case Nvfp4 nv -> throw notOnMvau(layer, tensor, f);
+            case Ternary t -> throw notOnMvau(layer, tensor, f);
+            case Binary b -> throw notOnMvau(layer, tensor, f);
+            case Pow2 p -> throw notOnMvau(layer, tensor, f);
+            case ComplexPm1Pmi c -> throw notOnMvau(layer, tensor, f);
         };
+    }
+
+    private static IllegalArgumentException notOnMvau(String layer, String tensor, NumberFormat f) {
+        return new IllegalArgumentException(layer + ": " + tensor + " format " + f.name()
+                + " cannot run on a matrix-vector unit (integers or minifloats with a per-tensor or per-channel scale only)");
     }
 }

@@ -1,11 +1,17 @@
 package io.quantarch.simulator.fpga;
 
+import io.quantarch.numerics.format.Binary;
+import io.quantarch.numerics.format.ComplexPm1Pmi;
 import io.quantarch.numerics.format.IntCodec;
 import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.MiniFloat;
+import io.quantarch.numerics.format.MxFormat;
 import io.quantarch.numerics.format.NumberFormat;
-import io.quantarch.numerics.format.ScaledFloat;
+import io.quantarch.numerics.format.Nvfp4;
+import io.quantarch.numerics.format.Pow2;
 import io.quantarch.numerics.format.ScalarCodec;
+import io.quantarch.numerics.format.ScaledFloat;
+import io.quantarch.numerics.format.Ternary;
 
 /**
  * An element code book as the datapath sees it: every code's value as an integer multiple of the format's smallest
@@ -41,8 +47,18 @@ public final class FixedPointCodes {
             case IntFormat i when i.symmetric() -> integer(i.element());
             case MiniFloat m -> minifloat(m);
             case ScaledFloat s -> minifloat(s.element());
-            default -> throw new IllegalArgumentException(f.name() + ": the exact datapath takes symmetric integers or minifloats");
+            case IntFormat i -> throw notExact(f);
+            case MxFormat mx -> throw notExact(f);
+            case Nvfp4 nv -> throw notExact(f);
+            case Ternary t -> throw notExact(f);
+            case Binary b -> throw notExact(f);
+            case Pow2 p -> throw notExact(f);
+            case ComplexPm1Pmi c -> throw notExact(f);
         };
+    }
+
+    private static IllegalArgumentException notExact(NumberFormat f) {
+        return new IllegalArgumentException(f.name() + ": the exact datapath takes symmetric integers or minifloats");
     }
 
     static FixedPointCodes integer(IntCodec c) {

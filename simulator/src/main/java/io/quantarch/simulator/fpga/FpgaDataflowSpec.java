@@ -1,7 +1,7 @@
 package io.quantarch.simulator.fpga;
 
-import io.quantarch.cost.fpga.FpgaDevice;
-import io.quantarch.cost.fpga.MvauUnit;
+import io.quantarch.cost.actions.FpgaDevice;
+import io.quantarch.cost.actions.MvauUnit;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,13 @@
 package io.quantarch.simulator.fpga;
 
+import io.quantarch.workloads.layer.Attention;
 import io.quantarch.workloads.layer.Conv2d;
+import io.quantarch.workloads.layer.Elementwise;
+import io.quantarch.workloads.layer.Embedding;
 import io.quantarch.workloads.layer.Gemm;
 import io.quantarch.workloads.layer.Layer;
+import io.quantarch.workloads.layer.Norm;
+import io.quantarch.workloads.layer.Softmax;
 
 /**
  * A layer as a matrix-vector unit sees it: {@code mw} inputs per output, {@code mh} outputs, {@code vectors} input
@@ -21,7 +26,11 @@ public record MvauLayer(String name, int mw, int mh, long vectors, boolean depth
             case Conv2d c -> throw new IllegalArgumentException(c.name() + ": grouped convolution (" + c.groups()
                     + " groups) has no matrix-vector unit mapping; only dense and depthwise convolutions do");
             case Gemm g -> new MvauLayer(g.name(), Math.toIntExact(g.k()), Math.toIntExact(g.n()), g.m(), false);
-            default -> null;
+            case Attention a -> null;
+            case Norm n -> null;
+            case Softmax s -> null;
+            case Elementwise e -> null;
+            case Embedding e -> null;
         };
     }
 

@@ -1,7 +1,7 @@
 package io.quantarch.simulator.fpga;
 
-import io.quantarch.cost.fpga.MvauEstimate;
+import io.quantarch.cost.actions.MvauUnit;
 
-/** One layer's unit: its folding, cycles per frame and priced resources. */
-public record MvauLayerResult(MvauLayer layer, Folding folding, long cyclesPerFrame, MvauEstimate estimate) {
+/** One layer's unit: its folding, cycles per frame and the unit description its resources are priced from. */
+public record MvauLayerResult(MvauLayer layer, Folding folding, long cyclesPerFrame, MvauUnit unit) {
 }

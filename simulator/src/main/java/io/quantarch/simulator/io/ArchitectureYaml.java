@@ -1,27 +1,17 @@
 package io.quantarch.simulator.io;
 
+import io.quantarch.cost.actions.CostModelSpec;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Compat;
 import io.quantarch.simulator.array.ArraySpec;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;
-import io.quantarch.simulator.pe.BitFusionSpec;
-import io.quantarch.simulator.pe.BitSerialSpec;
-import io.quantarch.simulator.pe.ComplexPm1PmiSpec;
-import io.quantarch.simulator.pe.Int4Fp8Spec;
-import io.quantarch.simulator.pe.IntMacSpec;
-import io.quantarch.simulator.pe.MiniFloatMacSpec;
-import io.quantarch.simulator.pe.BlockScale;
-import io.quantarch.simulator.pe.MxDotSpec;
-import io.quantarch.simulator.pe.PeRegistry;
+import io.quantarch.simulator.pe.PeKinds;
 import io.quantarch.simulator.pe.PeSpec;
-import io.quantarch.simulator.pe.ShiftAddMixedSpec;
-import io.quantarch.simulator.pe.TernarySpec;
 import io.quantarch.config.ConfigException;
 import io.quantarch.config.YamlNode;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,7 +25,8 @@ import java.util.List;
  * clock_ghz: 1.0
  * vector_lanes: 32
  * compat: none            # or scalesim
- * cost_model: horowitz45   # horowitz45@16, table:my.csv, horowitz45+table:cacti-srams.csv (paths relative to this file)
+ * cost_model: horowitz45   # horowitz45@16, table:my.csv, horowitz45+table:cacti-srams.csv (paths relative to this file),
+ *                          # or {table: horowitz45, node_nm: 16, override: cacti-srams.csv}
  * </pre>
  * {@code dram_bytes_per_cycle: unlimited} gives SCALE-Sim's CALC behaviour (no bandwidth stalls).
  */
@@ -84,78 +75,17 @@ public final class ArchitectureYaml {
                 root.has("cost_model") ? costModel(root.get("cost_model"), baseDir) : d.costModel());
     }
 
-    /** Checks the cost model now (a bad name or table is a configuration error), resolving a table's path. */
-    public static String costModel(YamlNode n, Path baseDir) throws ConfigException {
-        String spec = n.asText().trim();
-        int t = spec.indexOf("table:");
-        if (t >= 0) {
-            Path p = Path.of(spec.substring(t + 6));
-            if (!p.isAbsolute() && baseDir != null) {
-                p = baseDir.resolve(p).normalize();
-            }
-            spec = spec.substring(0, t + 6) + p;
-        }
-        try {
-            io.quantarch.cost.estimate.CostModels.byName(spec);
-        } catch (IllegalArgumentException e) {
-            throw n.errorAt("a cost model (" + String.join(", ", io.quantarch.cost.estimate.CostModels.NAMES) + ")", e.getMessage());
-        }
-        return spec;
+    /**
+     * Reads {@code cost_model:} (text or mapping), resolving a table's path against the file's folder. The table's
+     * contents are checked where the model is built, before any simulation (the CLI and the design-space reader).
+     */
+    public static CostModelSpec costModel(YamlNode n, Path baseDir) throws ConfigException {
+        return CostModelSpec.read(n, baseDir);
     }
 
-    /** A {@code pe:} mapping ({@code type} and that kind's parameters). */
+    /** A {@code pe:} mapping ({@code type} and that kind's parameters, as the kind declares them). */
     public static PeSpec pe(YamlNode p) throws ConfigException {
-        String type = p.get("type").asChoice(PeRegistry.NAMES);
-        try {
-            return switch (type) {
-                case "int-mac" -> {
-                    p.allowOnly("type", "weight_bits", "input_bits", "accumulator_bits");
-                    yield new IntMacSpec(p.intOr("weight_bits", 8, 1, 16), p.intOr("input_bits", 8, 1, 16), p.intOr("accumulator_bits", 32, 8, 63));
-                }
-                case "bit-serial" -> {
-                    p.allowOnly("type", "weight_bits", "max_input_bits", "accumulator_bits");
-                    yield new BitSerialSpec(p.intOr("weight_bits", 8, 1, 16), p.intOr("max_input_bits", 16, 1, 16), p.intOr("accumulator_bits", 32, 8, 63));
-                }
-                case "bit-fusion" -> {
-                    p.allowOnly("type", "accumulator_bits");
-                    yield new BitFusionSpec(p.intOr("accumulator_bits", 32, 8, 63));
-                }
-                case "shift-add-mixed" -> {
-                    p.allowOnly("type", "max_weight_bits", "input_bits", "accumulator_bits", "dequantize");
-                    String dq = p.has("dequantize") ? p.get("dequantize").asChoice(List.of("per-group", "per-mac")) : "per-group";
-                    yield new ShiftAddMixedSpec(p.intOr("max_weight_bits", 4, 1, 8), p.intOr("input_bits", 8, 2, 16),
-                            p.intOr("accumulator_bits", 32, 8, 63), dq.equals("per-mac"));
-                }
-                case "minifloat-mac" -> {
-                    p.allowOnly("type", "accumulator", "accumulator_bits", "fraction_bits");
-                    String acc = p.has("accumulator") ? p.get("accumulator").asChoice(List.of("fp32", "fixed")) : "fp32";
-                    yield acc.equals("fp32") ? MiniFloatMacSpec.FP32_ACCUMULATOR
-                            : new MiniFloatMacSpec(true, p.intOr("accumulator_bits", 48, 8, 1024), p.intOr("fraction_bits", 24, 0, 1023));
-                }
-                case "mx-dot" -> {
-                    p.allowOnly("type", "lanes", "accumulator_bits", "scales");
-                    String sc = p.has("scales") ? p.get("scales").asChoice(Arrays.stream(BlockScale.values()).map(b -> b.key).toList())
-                            : BlockScale.E8M0.key;
-                    yield new MxDotSpec(p.intOr("lanes", 1, 1, 64), p.intOr("accumulator_bits", 32, 16, 63), BlockScale.byKey(sc));
-                }
-                case "int4-fp8" -> {
-                    p.allowOnly("type");
-                    yield new Int4Fp8Spec(32);
-                }
-                case "ternary" -> {
-                    p.allowOnly("type", "input_bits", "accumulator_bits", "expected_zero_fraction");
-                    yield new TernarySpec(p.intOr("input_bits", 8, 2, 16), p.intOr("accumulator_bits", 32, 8, 63),
-                            p.doubleOr("expected_zero_fraction", 1.0 / 3, 0, 0.999));
-                }
-                case "complex-pm1-pmi" -> {
-                    p.allowOnly("type", "input_bits", "accumulator_bits");
-                    yield new ComplexPm1PmiSpec(p.intOr("input_bits", 8, 2, 16), p.intOr("accumulator_bits", 32, 8, 63));
-                }
-                default -> throw new AssertionError(type);
-            };
-        } catch (IllegalArgumentException e) {
-            throw p.errorAt("a valid " + type + " PE", e.getMessage());
-        }
+        return PeKinds.read(p);
     }
 
     private static String baseName(Path f) {

@@ -1,7 +1,7 @@
 package io.quantarch.simulator.io;
 
-import io.quantarch.cost.fpga.FpgaDevice;
-import io.quantarch.cost.fpga.MvauUnit;
+import io.quantarch.cost.actions.FpgaDevice;
+import io.quantarch.cost.actions.MvauUnit;
 import io.quantarch.simulator.fpga.Folding;
 import io.quantarch.simulator.fpga.FpgaDataflowSpec;
 import io.quantarch.config.ConfigException;

@@ -104,7 +104,7 @@ public final class ScaleSimConfig {
                     "CALC or USER", "'" + values.get("InterfaceBandwidth") + "'");
         }
         return new Architecture(name, new ArraySpec(h, w, dataflow), IntMacSpec.INT8, new MemorySpec(ik, fk, ok, bw, true),
-                1.0, w, Compat.SCALESIM, "horowitz45");
+                1.0, w, Compat.SCALESIM, io.quantarch.cost.actions.CostModelSpec.DEFAULT);
     }
 
     private static int indexOfSeparator(String l) {

@@ -1,11 +1,16 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.numerics.format.Binary;
+import io.quantarch.numerics.format.ComplexPm1Pmi;
 import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.MiniFloat;
 import io.quantarch.numerics.format.MxFormat;
 import io.quantarch.numerics.format.MxInt8Element;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.format.Nvfp4;
+import io.quantarch.numerics.format.Pow2;
+import io.quantarch.numerics.format.ScaledFloat;
+import io.quantarch.numerics.format.Ternary;
 import io.quantarch.numerics.quant.Granularity;
 
 /**
@@ -21,13 +26,22 @@ record BlockOperand(NumberFormat format, int blockSize, BlockScale scale, MiniFl
 
     /** The operand view of {@code f}, or null when {@code f} is not block-scaled in a way a block dot product runs. */
     static BlockOperand of(NumberFormat f) {
+        if (f == null) {
+            return null;
+        }
         return switch (f) {
             case MxFormat mx -> new BlockOperand(mx, mx.blockSize(), BlockScale.E8M0,
                     mx.element() instanceof MiniFloat m ? m : null, mx.element() instanceof MxInt8Element ? 8 : 0);
             case Nvfp4 nv -> new BlockOperand(nv, nv.blockSize(), BlockScale.E4M3, (MiniFloat) nv.element(), 0);
-            case IntFormat i when i.symmetric() && i.bits() <= 8 && i.granularity() instanceof Granularity.PerGroup g ->
+            case IntFormat i when i.symmetric() && i.granularity() instanceof Granularity.PerGroup g ->
                     new BlockOperand(i, g.size(), BlockScale.FP32, null, i.bits());
-            case null, default -> null;
+            case IntFormat i -> null;                      // one scale per dot product, or zero points: not a block operand
+            case MiniFloat m -> null;
+            case ScaledFloat s -> null;                    // minifloat groups: no FP32-scale minifloat path is built
+            case Ternary t -> null;
+            case Binary b -> null;
+            case Pow2 p -> null;
+            case ComplexPm1Pmi c -> null;
         };
     }
 

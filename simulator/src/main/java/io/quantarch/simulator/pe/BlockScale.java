@@ -1,7 +1,8 @@
 package io.quantarch.simulator.pe;
 
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.cost.actions.Component;
 
 import java.util.List;
@@ -31,12 +32,12 @@ public enum BlockScale {
         return null;
     }
 
-    /** Multiplier variant that forms the product of two block scales (null for E8M0: an exponent addition). */
-    String scaleProduct() {
+    /** Multiplier variant (a square FP multiplier) that forms the product of two block scales (null for E8M0: an exponent addition). */
+    Variant.Fp scaleProduct() {
         return switch (this) {
             case E8M0 -> null;
-            case E4M3 -> "fp:4,3";
-            case FP32 -> "fp:8,23";
+            case E4M3 -> new Variant.Fp(4, 3);
+            case FP32 -> Variant.FP32;
         };
     }
 
@@ -50,8 +51,8 @@ public enum BlockScale {
     }
 
     /** Integer multiplier variant for block sum x scale-product significand. */
-    String blockScaling(int sumBits) {
-        return "int:" + sumBits + "x" + productMantissaBits();
+    Variant.IntProduct blockScaling(int sumBits) {
+        return Variant.product(sumBits, productMantissaBits());
     }
 
     /**
@@ -61,7 +62,7 @@ public enum BlockScale {
      */
     List<Part> parts(int blocksPerCycle, int accumulatorBits) {
         if (this == E8M0) {
-            return List.of(new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:9", blocksPerCycle));
+            return List.of(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(9), blocksPerCycle));
         }
         return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, scaleProduct(), blocksPerCycle),
                 new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, blockScaling(accumulatorBits), blocksPerCycle));

@@ -1,10 +1,13 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.config.component.Declaration;
+import io.quantarch.config.component.Param;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.numerics.format.ComplexPm1Pmi;
 import io.quantarch.numerics.format.ComplexUnitCodec;
 import io.quantarch.numerics.format.IntFormat;
@@ -21,6 +24,13 @@ import java.util.List;
  */
 public record ComplexPm1PmiSpec(int inputBits, int accumulatorBits) implements PeSpec {
 
+    static final Param.Int INPUT_BITS = Param.integer("input_bits", 2, 16, 8, "width of each activation part (re, im), bits");
+    static final Param.Int ACCUMULATOR_BITS = Param.integer("accumulator_bits", 8, 63, 32, "width of each accumulator (re, im), bits");
+
+    public static final PeKind KIND = PeKind.of("complex-pm1-pmi",
+            "iFairy complex PE: weights {+1, -1, +i, -i} swap and negate the complex activation; two adds, no multiplier",
+            List.of(INPUT_BITS, ACCUMULATOR_BITS), v -> new ComplexPm1PmiSpec(v.get(INPUT_BITS), v.get(ACCUMULATOR_BITS)));
+
     public ComplexPm1PmiSpec {
         if (inputBits < 2 || inputBits > 16 || accumulatorBits < 8 || accumulatorBits > 63) {
             throw new IllegalArgumentException("complex-pm1-pmi: widths out of range");
@@ -28,8 +38,8 @@ public record ComplexPm1PmiSpec(int inputBits, int accumulatorBits) implements P
     }
 
     @Override
-    public String name() {
-        return "complex-pm1-pmi";
+    public Declaration declaration() {
+        return KIND.declaration();
     }
 
     @Override
@@ -55,18 +65,18 @@ public record ComplexPm1PmiSpec(int inputBits, int accumulatorBits) implements P
 
     @Override
     public void countActions(ActionCounts.Builder b, PeWork w) {
-        b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + accumulatorBits, w.macs());     // a real MAC's share: 2 adds per complex MAC
+        b.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, w.macs());
+        b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(accumulatorBits), w.macs());     // a real MAC's share: 2 adds per complex MAC
     }
 
     @Override
     public List<Part> parts() {
-        return List.of(new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, 2),
-                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(2 + 2 * inputBits + 2 * accumulatorBits), 1));
+        return List.of(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(accumulatorBits), 2),
+                Part.register(Component.PE_ARRAY, 2 + 2 * inputBits + 2 * accumulatorBits, 1));
     }
 
     /** {re, im} of sum_j (a_re + i a_im)(i^k_j) over pairs j, by swaps and negations. */
-    public long[] complexDot(QuantizedTensor w, QuantizedTensor a, boolean[] overflow) {
+    public long[] complexDot(QuantizedTensor w, QuantizedTensor a, boolean[] overflow, ActionCounts.Builder ops) {
         IntAccumulator acc = new IntAccumulator(accumulatorBits);
         long re = 0;
         long im = 0;
@@ -84,13 +94,16 @@ public record ComplexPm1PmiSpec(int inputBits, int accumulatorBits) implements P
             }
             re = Levels.add(acc, re, pr, overflow);
             im = Levels.add(acc, im, pi, overflow);
+            ops.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, 2);                 // one complex MAC = two real MACs
+            ops.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(accumulatorBits), 2);
         }
         return new long[] {acc.wrap(re), acc.wrap(im)};
     }
 
-    public DotResult dot(QuantizedTensor w, QuantizedTensor a) {
+    @Override
+    public DotResult dot(QuantizedTensor w, QuantizedTensor a, FormatPair formats, ActionCounts.Builder ops) {
         boolean[] ov = new boolean[1];
-        long[] c = complexDot(w, a, ov);
+        long[] c = complexDot(w, a, ov, ops);
         return new DotResult((float) c[0] * (w.scales()[0] * a.scales()[0]), c[0], ov[0]);
     }
 }

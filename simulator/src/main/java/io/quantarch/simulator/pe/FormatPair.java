@@ -1,11 +1,9 @@
 package io.quantarch.simulator.pe;
 
-import io.quantarch.numerics.format.IntFormat;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.MxFormat;
-import io.quantarch.numerics.format.MxInt8Element;
 import io.quantarch.numerics.format.NumberFormat;
-import io.quantarch.numerics.format.ScaledFloat;
+import io.quantarch.numerics.quant.Granularity;
 
 /**
  * The formats of a GEMM's weight-side and input-side operands (null = float32), with the helpers PE kinds use
@@ -21,40 +19,20 @@ public record FormatPair(NumberFormat weights, NumberFormat inputs) {
         return f == null ? "fp32" : f.name();
     }
 
-    /** Two's complement bits of the levels of an integer-coded format (int formats, ternary, binary), else -1. */
-    static int intBits(NumberFormat f) {
-        if (f instanceof IntFormat i) {
-            return i.bits();
+    /** The minifloat element of a plain or scaled minifloat (not a block format), else null. */
+    static MiniFloat scalarMinifloat(NumberFormat f) {
+        if (f == null || f.blockLayout().isPresent()) {
+            return null;
         }
-        if (f instanceof io.quantarch.numerics.format.Ternary) {
-            return 2;
-        }
-        if (f instanceof io.quantarch.numerics.format.Binary) {
-            return 2;                                  // levels -1 and +1 need two bits of two's complement
-        }
-        return -1;
+        return f.minifloatElement().orElse(null);
     }
 
-    /** The minifloat element of a minifloat, scaled-minifloat or MX-minifloat format, else null. */
-    static MiniFloat minifloat(NumberFormat f) {
-        return switch (f) {
-            case MiniFloat m -> m;
-            case ScaledFloat s -> s.element();
-            case MxFormat mx when mx.element() instanceof MiniFloat m -> m;
-            case null, default -> null;
-        };
+    static boolean perGroup(NumberFormat f) {
+        return f != null && f.granularity() instanceof Granularity.PerGroup;
     }
 
-    static boolean isMx(NumberFormat f) {
-        return f instanceof MxFormat;
-    }
-
-    static boolean isMxInt8(NumberFormat f) {
-        return f instanceof MxFormat mx && mx.element() instanceof MxInt8Element;
-    }
-
-    /** {@code fp:E,M} variant of a minifloat. */
-    static String fp(MiniFloat m) {
-        return "fp:" + m.exponentBits() + "," + m.mantissaBits();
+    /** The {@code fp:E,M} variant of a minifloat. */
+    static Variant.Fp fp(MiniFloat m) {
+        return new Variant.Fp(m.exponentBits(), m.mantissaBits());
     }
 }

@@ -1,10 +1,13 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.config.component.Declaration;
+import io.quantarch.config.component.Param;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.numerics.arith.Float32;
 import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.MiniFloat;
@@ -21,6 +24,12 @@ import java.util.List;
  */
 public record Int4Fp8Spec(int accumulatorBits) implements PeSpec {
 
+    public static final PeKind KIND = PeKind.of("int4-fp8",
+            "FireQ-style INT4 x FP8: INT4 weights through a 16-entry LUT to E4M3, FP8 products, FP32 accumulation",
+            List.<Param<?>>of(), v -> new Int4Fp8Spec(32));
+
+    private static final Variant.Fp E4M3_VARIANT = new Variant.Fp(4, 3);
+
     static final MiniFloat E4M3 = MiniFloat.fp8E4m3();
 
     public Int4Fp8Spec {
@@ -30,8 +39,8 @@ public record Int4Fp8Spec(int accumulatorBits) implements PeSpec {
     }
 
     @Override
-    public String name() {
-        return "int4-fp8";
+    public Declaration declaration() {
+        return KIND.declaration();
     }
 
     @Override
@@ -44,8 +53,8 @@ public record Int4Fp8Spec(int accumulatorBits) implements PeSpec {
         if (!(f.weights() instanceof IntFormat w) || w.bits() > 4 || !w.symmetric() || w.granularity() instanceof Granularity.PerGroup) {
             return name() + " takes symmetric INT4 weights with a tensor or channel scale; cannot run " + f.label();
         }
-        MiniFloat a = FormatPair.minifloat(f.inputs());
-        if (a == null || !a.equals(E4M3) && !(a.exponentBits() == 4 && a.mantissaBits() == 3) || FormatPair.isMx(f.inputs())) {
+        MiniFloat a = FormatPair.scalarMinifloat(f.inputs());
+        if (a == null || !a.equals(E4M3) && !(a.exponentBits() == 4 && a.mantissaBits() == 3)) {
             return name() + " takes FP8 E4M3 activations; cannot run " + f.label();
         }
         return null;
@@ -58,18 +67,22 @@ public record Int4Fp8Spec(int accumulatorBits) implements PeSpec {
 
     @Override
     public void countActions(ActionCounts.Builder b, PeWork w) {
-        b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.REG_READ, "bits", w.macs() * 8);                       // the INT4 -> E4M3 lookup
-        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "fp:4,3xfp:4,3", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "fp:8,23", w.macs());
+        countMacs(b, w.macs());
+    }
+
+    private static void countMacs(ActionCounts.Builder b, long macs) {
+        b.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, macs);
+        b.add(Component.PE_ARRAY, ActionKind.REG_READ, Variant.BITS, macs * 8);                     // the INT4 -> E4M3 lookup
+        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.product(E4M3_VARIANT, E4M3_VARIANT), macs);
+        b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.FP32, macs);
     }
 
     @Override
     public List<Part> parts() {
-        return List.of(new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(16 * 8), 1),
-                new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "fp:4,3xfp:4,3", 1),
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "fp:8,23", 1),
-                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(4 + 8 + 32), 1));
+        return List.of(Part.register(Component.PE_ARRAY, 16 * 8, 1),
+                new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, Variant.product(E4M3_VARIANT, E4M3_VARIANT), 1),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.FP32, 1),
+                Part.register(Component.PE_ARRAY, 4 + 8 + 32, 1));
     }
 
     /** The 16-entry table: E4M3 code of each INT4 level -8..7. */
@@ -81,9 +94,12 @@ public record Int4Fp8Spec(int accumulatorBits) implements PeSpec {
         }
     }
 
-    public DotResult dot(QuantizedTensor w, QuantizedTensor a, MiniFloat af) {
+    @Override
+    public DotResult dot(QuantizedTensor w, QuantizedTensor a, FormatPair formats, ActionCounts.Builder ops) {
+        MiniFloat af = FormatPair.scalarMinifloat(formats.inputs());
         float acc = 0f;
         for (int i = 0; i < w.size(); i++) {
+            countMacs(ops, 1);                                                 // lookup, FP8 product, FP32 add
             long[] x = MiniFloatMacSpec.decompose(E4M3, LUT[w.codes()[i] & 15]);
             long[] y = MiniFloatMacSpec.decompose(af, a.codes()[i]);
             double p = Math.scalb((double) (x[0] * y[0] * x[1] * y[1]), (int) (x[2] + y[2]));

@@ -1,6 +1,5 @@
 package io.quantarch.simulator.pe;
 
-import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.quant.QuantizedTensor;
 import io.quantarch.simulator.functional.IntAccumulator;
@@ -33,15 +32,9 @@ final class Levels {
         return s;
     }
 
-    static boolean singleScale(QuantizedTensor q) {
-        return q.scales().length == 1;
-    }
-
-    /** Bits of the signed levels an integer format produces (asymmetric codes minus a zero point need one more). */
+    /** Bits of the signed levels an integer-coded format produces, or -1 when its codes are not integer levels. */
     static int levelBits(NumberFormat f) {
-        if (f instanceof IntFormat i) {
-            return i.symmetric() ? i.bits() : i.bits() + 1;
-        }
-        return FormatPair.intBits(f);
+        int b = f == null ? 0 : f.levelBits();
+        return b == 0 ? -1 : b;
     }
 }

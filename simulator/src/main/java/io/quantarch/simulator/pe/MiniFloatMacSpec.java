@@ -1,14 +1,15 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.config.component.Declaration;
+import io.quantarch.config.component.Param;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.numerics.arith.Float32;
 import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.ScaledFloat;
-import io.quantarch.numerics.quant.Granularity;
 import io.quantarch.numerics.quant.QuantizedTensor;
 
 import java.math.BigInteger;
@@ -23,6 +24,17 @@ import java.util.List;
  */
 public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBits, int fractionBits) implements PeSpec {
 
+    static final Param.Choice ACCUMULATOR = Param.choice("accumulator", List.of("fp32", "fixed"), "fp32",
+            "fp32: one rounding per addition; fixed: a wide fixed-point (Kulisch-style) register");
+    static final Param.Int ACCUMULATOR_BITS = Param.integer("accumulator_bits", 8, 1024, 48, "fixed-point register width, bits (accumulator: fixed)");
+    static final Param.Int FRACTION_BITS = Param.integer("fraction_bits", 0, 1023, 24, "fixed-point bits below the binary point (accumulator: fixed)");
+
+    public static final PeKind KIND = PeKind.of("minifloat-mac",
+            "minifloat MAC: exact ExMy x ExMy product, FP32 or wide fixed-point accumulation",
+            List.of(ACCUMULATOR, ACCUMULATOR_BITS, FRACTION_BITS),
+            v -> v.get(ACCUMULATOR).equals("fp32") ? MiniFloatMacSpec.FP32_ACCUMULATOR
+                    : new MiniFloatMacSpec(true, v.get(ACCUMULATOR_BITS), v.get(FRACTION_BITS)));
+
     public static final MiniFloatMacSpec FP32_ACCUMULATOR = new MiniFloatMacSpec(false, 32, 0);
 
     public MiniFloatMacSpec {
@@ -32,8 +44,8 @@ public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBit
     }
 
     @Override
-    public String name() {
-        return "minifloat-mac";
+    public Declaration declaration() {
+        return KIND.declaration();
     }
 
     @Override
@@ -43,12 +55,10 @@ public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBit
 
     @Override
     public String unsupported(FormatPair f) {
-        if (FormatPair.minifloat(f.weights()) == null || FormatPair.minifloat(f.inputs()) == null
-                || FormatPair.isMx(f.weights()) || FormatPair.isMx(f.inputs())) {
+        if (FormatPair.scalarMinifloat(f.weights()) == null || FormatPair.scalarMinifloat(f.inputs()) == null) {
             return name() + " multiplies minifloats (raw or with a tensor/channel scale); cannot run " + f.label();
         }
-        if (f.weights() instanceof ScaledFloat s && s.granularity() instanceof Granularity.PerGroup
-                || f.inputs() instanceof ScaledFloat t && t.granularity() instanceof Granularity.PerGroup) {
+        if (FormatPair.perGroup(f.weights()) || FormatPair.perGroup(f.inputs())) {
             return name() + " applies one scale per dot product; " + f.label() + " has per-group scales";
         }
         return null;
@@ -59,29 +69,37 @@ public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBit
         return Throughput.ONE;
     }
 
-    private String accVariant() {
-        return fixedPointAccumulator ? "int:" + accumulatorBits : "fp:8,23";
+    private Variant accVariant() {
+        return fixedPointAccumulator ? Variant.integer(accumulatorBits) : Variant.FP32;
+    }
+
+    private static Variant.FpProduct multiplier(FormatPair f) {
+        return Variant.product(FormatPair.fp(FormatPair.scalarMinifloat(f.weights())), FormatPair.fp(FormatPair.scalarMinifloat(f.inputs())));
     }
 
     @Override
     public void countActions(ActionCounts.Builder b, PeWork w) {
-        MiniFloat mw = FormatPair.minifloat(w.formats().weights());
-        MiniFloat ma = FormatPair.minifloat(w.formats().inputs());
-        b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, FormatPair.fp(mw) + "x" + FormatPair.fp(ma), w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.ADD, accVariant(), w.macs());
+        countMacs(b, multiplier(w.formats()), w.macs());
+    }
+
+    /** Per MAC: the exact product, the accumulation, and for a fixed-point register the product's alignment shift. */
+    private void countMacs(ActionCounts.Builder b, Variant.FpProduct multiplier, long macs) {
+        b.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, macs);
+        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, multiplier, macs);
+        b.add(Component.PE_ARRAY, ActionKind.ADD, accVariant(), macs);
         if (fixedPointAccumulator) {
-            b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(accumulatorBits), w.macs());   // align the product
+            b.add(Component.PE_ARRAY, ActionKind.SHIFT, Variant.width(accumulatorBits), macs);   // align the product
         }
     }
 
     @Override
     public List<Part> parts() {
         // sized for FP8 E4M3 x E4M3, the widest common FP8 datapath; narrower formats gate the unused bits
-        return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "fp:4,3xfp:4,3", 1),
+        Variant.Fp e4m3 = new Variant.Fp(4, 3);
+        return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, Variant.product(e4m3, e4m3), 1),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, accVariant(), 1),
-                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Integer.toString(fixedPointAccumulator ? accumulatorBits : 32), fixedPointAccumulator ? 1 : 0),
-                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(8 + 8 + accumulatorBits), 1));
+                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Variant.width(fixedPointAccumulator ? accumulatorBits : 32), fixedPointAccumulator ? 1 : 0),
+                Part.register(Component.PE_ARRAY, 8 + 8 + accumulatorBits, 1));
     }
 
     /** Sign, integer mantissa (implicit bit included) and exponent of a minifloat code: value = sign * m * 2^e. */
@@ -104,8 +122,12 @@ public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBit
     }
 
     /** Products from mantissa/exponent integers; FP32 or fixed-point accumulation; then {@code fl(acc) * fl(sw * sa)}. */
-    public DotResult dot(QuantizedTensor w, MiniFloat wf, QuantizedTensor a, MiniFloat af) {
-        float scale = w.scales()[0] * a.scales()[0];
+    @Override
+    public DotResult dot(QuantizedTensor w, QuantizedTensor a, FormatPair formats, ActionCounts.Builder ops) {
+        MiniFloat wf = FormatPair.scalarMinifloat(formats.weights());
+        MiniFloat af = FormatPair.scalarMinifloat(formats.inputs());
+        countMacs(ops, multiplier(formats), w.size());                   // one product, one accumulation (and shift) per element
+        float scale = scale(w) * scale(a);
         if (!fixedPointAccumulator) {
             float acc = 0f;
             for (int i = 0; i < w.size(); i++) {
@@ -136,6 +158,11 @@ public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBit
         }
         double value = new java.math.BigDecimal(reg).divide(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(fractionBits))).doubleValue();
         return new DotResult((float) value * scale, reg.longValue(), overflow);
+    }
+
+    /** The one scale of a tensor (1 for a raw minifloat, whose tensors carry no scales). */
+    private static float scale(QuantizedTensor q) {
+        return q.scales() == null || q.scales().length == 0 ? 1f : q.scales()[0];
     }
 
     /** Drops bits below the register's LSB (toward zero), as an alignment shifter does. */

@@ -1,10 +1,13 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.config.component.Declaration;
+import io.quantarch.config.component.Param;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.quant.QuantizedTensor;
 
@@ -29,6 +32,16 @@ import java.util.List;
  */
 public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) implements PeSpec {
 
+    static final Param.Int LANES = Param.integer("lanes", 1, 64, 1, "element products per cycle (a lanes-wide dot product acts as that many rows)");
+    static final Param.Int ACCUMULATOR_BITS = Param.integer("accumulator_bits", 16, 63, 32, "block-sum register width, bits");
+    static final Param.Choice SCALES = Param.choice("scales", java.util.Arrays.stream(BlockScale.values()).map(b -> b.key).toList(),
+            BlockScale.E8M0.key, "block scales the datapath combines: e8m0 (OCP MX), e4m3 (NVFP4) or fp32 (integer groups)");
+
+    public static final PeKind KIND = PeKind.of("mx-dot",
+            "block-scaled dot-product unit: exact integer block sums, block scales combined per block, FP32 across blocks",
+            List.of(LANES, ACCUMULATOR_BITS, SCALES),
+            v -> new MxDotSpec(v.get(LANES), v.get(ACCUMULATOR_BITS), BlockScale.byKey(v.get(SCALES))));
+
     public MxDotSpec {
         if (lanes < 1 || lanes > 64 || accumulatorBits < 16 || accumulatorBits > 63 || scales == null) {
             throw new IllegalArgumentException("mx-dot: 1..64 lanes, a 16..63-bit block accumulator and a block scale kind");
@@ -44,8 +57,8 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
     private static final int SMALLEST_BLOCK = 16;
 
     @Override
-    public String name() {
-        return "mx-dot";
+    public Declaration declaration() {
+        return KIND.declaration();
     }
 
     @Override
@@ -82,43 +95,64 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
     public void countActions(ActionCounts.Builder b, PeWork w) {
         BlockOperand fw = BlockOperand.of(w.formats().weights());
         BlockOperand fa = BlockOperand.of(w.formats().inputs());
-        long blocks = w.outputs() * ((w.k() + fw.blockSize() - 1) / fw.blockSize());
-        b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "int:" + fw.mantissaWidth() + "x" + fa.mantissaWidth(), w.macs());
-        // Only the bits this pair can reach toggle: integer products share one binary point (no alignment shift,
-        // a 20-bit sum for 8 bits); minifloat products are aligned across their exponent span first (Rouhani et al. §4).
-        int sumBits = Math.min(accumulatorBits, blockSumBits(fw, fa));
+        countProducts(b, fw, fa, w.macs());
+        countBlocks(b, sumBits(fw, fa), w.groups(fw.blockSize()));
+        countOutputs(b, w.outputs());
+    }
+
+    /**
+     * Per element product: the integer mantissa product and its addition into the block sum. Only the bits this pair
+     * can reach toggle: integer products share one binary point (no alignment shift, a 20-bit sum for 8 bits); minifloat
+     * products add their element exponents, find the block's largest (a comparator per product) and align first
+     * (Rouhani et al. §4).
+     */
+    private void countProducts(ActionCounts.Builder b, BlockOperand fw, BlockOperand fa, long macs) {
+        b.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, macs);
+        b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.product(fw.mantissaWidth(), fa.mantissaWidth()), macs);
+        int sumBits = sumBits(fw, fa);
         if (!(fw.intElements() && fa.intElements())) {
-            // per product: add the element exponents, find the block's largest (a comparator tree, one per product), align
             int expBits = Math.max(fw.exponentBits(), fa.exponentBits()) + 1;
-            b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + expBits, w.macs());
-            b.add(Component.PE_ARRAY, ActionKind.COMPARE, Integer.toString(expBits), w.macs());
-            b.add(Component.PE_ARRAY, ActionKind.SHIFT, Integer.toString(sumBits), w.macs());              // align to the block point
+            b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(expBits), macs);
+            b.add(Component.PE_ARRAY, ActionKind.COMPARE, Variant.width(expBits), macs);
+            b.add(Component.PE_ARRAY, ActionKind.SHIFT, Variant.width(sumBits), macs);              // align to the block point
         }
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + sumBits, w.macs());
+        b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(sumBits), macs);
+    }
+
+    /** Width of the block-sum adder that toggles for this pair: the exact block sum's width, at most the register's. */
+    private int sumBits(BlockOperand fw, BlockOperand fa) {
+        return Math.min(accumulatorBits, blockSumBits(fw, fa));
+    }
+
+    /** Per block pair: combine the two scales (an exponent add, or a scale product and the block-sum multiply), add into FP32. */
+    private void countBlocks(ActionCounts.Builder b, int sumBits, long blocks) {
         if (scales == BlockScale.E8M0) {
-            b.add(Component.PE_ARRAY, ActionKind.ADD, "int:9", blocks);                                    // shared exponents
+            b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(9), blocks);                                  // shared exponents
         } else {
-            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, scales.scaleProduct(), blocks);                 // s_w * s_a
-            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, scales.blockScaling(sumBits), blocks);          // block sum * its significand
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, scales.scaleProduct(), blocks);                          // s_w * s_a
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, scales.blockScaling(sumBits), blocks);         // block sum * its significand
         }
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "fp:8,23", blocks);                                      // across blocks
+        b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.FP32, blocks);                                           // across blocks
+    }
+
+    /** Per output: NVFP4's pair of tensor scales. */
+    private void countOutputs(ActionCounts.Builder b, long outputs) {
         if (scales == BlockScale.E4M3) {
-            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, "fp:8,23", w.outputs());                        // NVFP4 tensor scales
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.FP32, outputs);
         }
     }
 
     @Override
     public List<Part> parts() {
         int blocksPerCycle = scales == BlockScale.E8M0 ? 1 : Math.max(1, lanes / SMALLEST_BLOCK);
-        List<Part> p = new ArrayList<>(List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, "int:8x8", lanes),
-                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Integer.toString(accumulatorBits), lanes),
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, lanes),
-                new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:6", lanes),         // element exponents (up to E5)
-                new Part(Component.PE_ARRAY, UnitKind.COMPARATOR, "6", lanes)));      // the block's largest product exponent
+        List<Part> p = new ArrayList<>(List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, Variant.product(8, 8), lanes),
+                new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Variant.width(accumulatorBits), lanes),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(accumulatorBits), lanes),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(6), lanes),         // element exponents (up to E5)
+                new Part(Component.PE_ARRAY, UnitKind.COMPARATOR, Variant.width(6), lanes)));    // the block's largest product exponent
         p.addAll(scales.parts(blocksPerCycle, accumulatorBits));
-        p.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, "fp:8,23", blocksPerCycle));
-        p.add(new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(lanes * 16 + 16 + accumulatorBits + 32), 1));
+        p.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.FP32, blocksPerCycle));
+        p.add(Part.register(Component.PE_ARRAY, lanes * 16 + 16 + accumulatorBits + 32, 1));
         return p;
     }
 
@@ -140,9 +174,10 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
      * Block by block: {@code sum_i m_w m_a 2^(e_w + e_a - e_min)} as an exact integer, scaled as the unit's block scale
      * kind says (see the class comment) and added to an FP32 accumulator.
      */
-    public DotResult dot(QuantizedTensor w, NumberFormat weights, QuantizedTensor a, NumberFormat inputs) {
-        BlockOperand fw = BlockOperand.of(weights);
-        BlockOperand fa = BlockOperand.of(inputs);
+    @Override
+    public DotResult dot(QuantizedTensor w, QuantizedTensor a, FormatPair formats, ActionCounts.Builder ops) {
+        BlockOperand fw = BlockOperand.of(formats.weights());
+        BlockOperand fa = BlockOperand.of(formats.inputs());
         float acc = 0f;
         boolean overflow = false;
         for (int blk = 0; blk < w.groups().count(); blk++) {
@@ -151,6 +186,8 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
             if (scales == BlockScale.E8M0 && (w.scaleCodes()[blk] == 0xFF || a.scaleCodes()[blk] == 0xFF)) {
                 return new DotResult(Double.NaN, 0, false);                            // an MX NaN block poisons the result
             }
+            countProducts(ops, fw, fa, to - from);                         // each element: product, (align), block-sum add
+            countBlocks(ops, sumBits(fw, fa), 1);                           // the block pair's scale combination and FP32 add
             long[][] pw = new long[to - from][];
             long[][] pa = new long[to - from][];
             long emin = Long.MAX_VALUE;
@@ -175,6 +212,7 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
             };
             acc = FloatRounding.nearest(new BigDecimal(acc).add(scaled));
         }
+        countOutputs(ops, 1);
         if (scales == BlockScale.E4M3) {
             acc = acc * (w.tensorScale() * a.tensorScale());                              // NVFP4's per-tensor S_dec pair
         }

@@ -1,14 +1,20 @@
 package io.quantarch.simulator.pe;
 
-/**
- * The processing element an array is built of: what arithmetic each PE does and at what width. Variants are
- * records registered by name in {@link PeRegistry}; the array takes its PE from the architecture config.
- */
-public sealed interface PeSpec permits IntMacSpec, BitSerialSpec, BitFusionSpec, ShiftAddMixedSpec, MiniFloatMacSpec,
-        MxDotSpec, Int4Fp8Spec, TernarySpec, ComplexPm1PmiSpec {
+import io.quantarch.config.component.Component;
+import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.numerics.quant.QuantizedTensor;
 
-    /** Registry name, e.g. {@code int-mac}. */
-    String name();
+import java.util.List;
+
+/**
+ * The processing element an array is built of: what arithmetic each PE does and at what width. An open kind: each PE
+ * is one record that declares its {@link PeKind} (name, configuration keys, defaults) and is registered by one line in
+ * {@link PeKinds}; the array takes its PE from the architecture file. Every registered PE passes the contract tests
+ * ({@code PeContract}): its functional datapath is exact, its counted actions equal the operations that datapath
+ * performs, and its throughput agrees with the cycle-stepped array.
+ */
+public interface PeSpec extends Component {
 
     /** Accumulator register width in bits. */
     int accumulatorBits();
@@ -23,13 +29,20 @@ public sealed interface PeSpec permits IntMacSpec, BitSerialSpec, BitFusionSpec,
     Throughput throughput(FormatPair formats);
 
     /** Adds the PE-array (and dequantization unit) actions of the work. */
-    void countActions(io.quantarch.cost.actions.ActionCounts.Builder b, PeWork work);
+    void countActions(ActionCounts.Builder b, PeWork work);
 
     /** The hardware of one PE, for area (component PE_ARRAY). */
-    java.util.List<io.quantarch.cost.estimate.Part> parts();
+    List<Part> parts();
 
     /** Hardware outside the PEs that this PE kind needs per array column (e.g. dequantization units); none by default. */
-    default java.util.List<io.quantarch.cost.estimate.Part> perColumnParts() {
-        return java.util.List.of();
+    default List<Part> perColumnParts() {
+        return List.of();
     }
+
+    /**
+     * One dot product of {@code w} (the weight-side operand) and {@code a} (the input side), both of length k and
+     * quantized in {@code formats}, as this PE's hardware computes it, bit for bit; every operation the datapath
+     * performs is added to {@code ops} with the same keys {@link #countActions} uses.
+     */
+    DotResult dot(QuantizedTensor w, QuantizedTensor a, FormatPair formats, ActionCounts.Builder ops);
 }

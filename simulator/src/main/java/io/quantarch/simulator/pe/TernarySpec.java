@@ -1,10 +1,13 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.config.component.Declaration;
+import io.quantarch.config.component.Param;
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.ActionKind;
 import io.quantarch.cost.actions.Component;
-import io.quantarch.cost.estimate.Part;
-import io.quantarch.cost.estimate.UnitKind;
+import io.quantarch.cost.actions.Part;
+import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.actions.Variant;
 import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.Ternary;
 import io.quantarch.numerics.quant.Granularity;
@@ -20,6 +23,16 @@ import java.util.List;
  */
 public record TernarySpec(int inputBits, int accumulatorBits, double expectedZeroFraction) implements PeSpec {
 
+    static final Param.Int INPUT_BITS = Param.integer("input_bits", 2, 16, 8, "activation width, bits");
+    static final Param.Int ACCUMULATOR_BITS = Param.integer("accumulator_bits", 8, 63, 32, "accumulator register width, bits");
+    static final Param.Real EXPECTED_ZERO_FRACTION = Param.real("expected_zero_fraction", 0, 0.999, 1.0 / 3,
+            "fraction of zero weights that gate the adder when the weights are not known");
+
+    public static final PeKind KIND = PeKind.of("ternary",
+            "BitNet b1.58 ternary PE: weights {-1, 0, +1} add, subtract or skip the activation; no multiplier",
+            List.of(INPUT_BITS, ACCUMULATOR_BITS, EXPECTED_ZERO_FRACTION),
+            v -> new TernarySpec(v.get(INPUT_BITS), v.get(ACCUMULATOR_BITS), v.get(EXPECTED_ZERO_FRACTION)));
+
     public TernarySpec {
         if (inputBits < 2 || inputBits > 16 || accumulatorBits < 8 || accumulatorBits > 63 || !(expectedZeroFraction >= 0 && expectedZeroFraction < 1)) {
             throw new IllegalArgumentException("ternary: widths out of range or zero fraction not in [0, 1)");
@@ -27,8 +40,8 @@ public record TernarySpec(int inputBits, int accumulatorBits, double expectedZer
     }
 
     @Override
-    public String name() {
-        return "ternary";
+    public Declaration declaration() {
+        return KIND.declaration();
     }
 
     @Override
@@ -52,29 +65,35 @@ public record TernarySpec(int inputBits, int accumulatorBits, double expectedZer
         return Throughput.ONE;
     }
 
+    /** Zero weights gate the adder: the measured fraction when the weights are known, else the expectation. */
     @Override
     public void countActions(ActionCounts.Builder b, PeWork w) {
-        long gated = Math.round(w.macs() * expectedZeroFraction);
-        b.add(Component.PE_ARRAY, ActionKind.MAC, "", w.macs());
-        b.add(Component.PE_ARRAY, ActionKind.ADD, "int:" + accumulatorBits, w.macs() - gated);
-        b.add(Component.PE_ARRAY, ActionKind.GATED_MAC, "", gated);
+        double zeros = Double.isNaN(w.weightZeroFraction()) ? expectedZeroFraction : w.weightZeroFraction();
+        long gated = Math.round(w.macs() * zeros);
+        b.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, w.macs());
+        b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(accumulatorBits), w.macs() - gated);
+        b.add(Component.PE_ARRAY, ActionKind.GATED_MAC, Variant.NONE, gated);
     }
 
     @Override
     public List<Part> parts() {
-        return List.of(new Part(Component.PE_ARRAY, UnitKind.ADDER, "int:" + accumulatorBits, 1),
-                new Part(Component.PE_ARRAY, UnitKind.REGISTER, Integer.toString(2 + inputBits + accumulatorBits), 1));
+        return List.of(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(accumulatorBits), 1),
+                Part.register(Component.PE_ARRAY, 2 + inputBits + accumulatorBits, 1));
     }
 
-    public DotResult dot(QuantizedTensor w, QuantizedTensor a) {
+    @Override
+    public DotResult dot(QuantizedTensor w, QuantizedTensor a, FormatPair formats, ActionCounts.Builder ops) {
         IntAccumulator acc = new IntAccumulator(accumulatorBits);
         boolean[] ov = new boolean[1];
         long s = 0;
         for (int i = 0; i < w.size(); i++) {
             int c = w.codes()[i];
+            ops.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, 1);
             if (c == 0) {
-                continue;                                                       // gated: no addition
+                ops.add(Component.PE_ARRAY, ActionKind.GATED_MAC, Variant.NONE, 1);   // gated: no addition
+                continue;
             }
+            ops.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(accumulatorBits), 1);
             long av = Levels.level(a, i);
             s = Levels.add(acc, s, c > 0 ? av : -av, ov);
         }

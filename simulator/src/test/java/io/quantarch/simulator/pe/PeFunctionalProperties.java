@@ -1,5 +1,6 @@
 package io.quantarch.simulator.pe;
 
+import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.numerics.format.ComplexUnitCodec;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.MiniFloat;
@@ -35,6 +36,11 @@ class PeFunctionalProperties {
             x[i] = (float) (scale * r.nextGaussian() * (r.nextInt(10) == 0 ? 8 : 1));
         }
         return x;
+    }
+
+    /** The PE's functional dot product, its operation tally discarded. */
+    static DotResult dot(PeSpec pe, QuantizedTensor qw, NumberFormat w, QuantizedTensor qa, NumberFormat a) {
+        return pe.dot(qw, qa, new FormatPair(w, a), ActionCounts.builder());
     }
 
     static QuantizedTensor q(NumberFormat f, float[] x) {
@@ -82,20 +88,20 @@ class PeFunctionalProperties {
 
         IntMacSpec mac = new IntMacSpec(8, 8, accBits);
         if (mac.unsupported(pair) == null) {
-            DotResult d = mac.dot(qw, qa);
+            DotResult d = dot(mac, qw, w, qa, a);
             assertEquals(wrapped, d.accumulator());
             assertEquals(prefixOverflow, d.overflow(), "int-mac adds in index order, as the reference");
             assertEquals(Float.floatToRawIntBits(dequant), Float.floatToRawIntBits((float) d.value()));
         }
         BitSerialSpec serial = new BitSerialSpec(8, 16, accBits);
         if (serial.unsupported(pair) == null) {
-            DotResult d = serial.dot(qw, qa, ab);
+            DotResult d = dot(serial, qw, w, qa, a);
             assertEquals(wrapped, d.accumulator(), "bit-serial planes sum to the product");
             assertTrue(!totalOverflow || d.overflow());
         }
         BitFusionSpec fusion = new BitFusionSpec(accBits);
         if (fusion.unsupported(pair) == null) {
-            DotResult d = fusion.dot(qw, qa, wb, ab);
+            DotResult d = dot(fusion, qw, w, qa, a);
             assertEquals(wrapped, d.accumulator(), "2-bit bricks compose the product");
             assertEquals(prefixOverflow, d.overflow());
         }
@@ -122,7 +128,7 @@ class PeFunctionalProperties {
         for (int i = 0; i < k; i++) {
             exact += (long) qt.codes()[i] * level(qa, i);
         }
-        assertEquals(exact, new TernarySpec(8, 32, 0.33).dot(qt, qa).accumulator());
+        assertEquals(exact, dot(new TernarySpec(8, 32, 0.33), qt, Formats.byName("ternary"), qa, a8).accumulator());
         QuantizedTensor qc = q(Formats.byName("complex_pm1_pmi"), vector(r, k, 1));
         long re = 0;
         long im = 0;
@@ -135,7 +141,7 @@ class PeFunctionalProperties {
             re += ar * wr - ai * wi;                                   // (ar + i ai)(wr + i wi)
             im += ar * wi + ai * wr;
         }
-        long[] got = new ComplexPm1PmiSpec(8, 32).complexDot(qc, qa, new boolean[1]);
+        long[] got = new ComplexPm1PmiSpec(8, 32).complexDot(qc, qa, new boolean[1], ActionCounts.builder());
         assertEquals(re, got[0]);
         assertEquals(im, got[1]);
     }
@@ -166,7 +172,7 @@ class PeFunctionalProperties {
             }
             y = y + (float) dot * (qw.scales()[g] * sa);
         }
-        DotResult d = pe.dot(qw, qa);
+        DotResult d = dot(pe, qw, w, qa, a);
         assertEquals(Float.floatToRawIntBits(y), Float.floatToRawIntBits((float) d.value()));
         // the per-MAC baseline against its own definition: FP16 weight, FP16 activation, exact product, FP32 sum
         BigDecimal acc = BigDecimal.ZERO;
@@ -177,7 +183,7 @@ class PeFunctionalProperties {
             float aq = Float.float16ToFloat(Float.floatToFloat16(level(qa, i) * sa));
             accF = round(new BigDecimal(accF).add(new BigDecimal(wq).multiply(new BigDecimal(aq))));
         }
-        assertEquals(Float.floatToRawIntBits(accF), Float.floatToRawIntBits((float) new ShiftAddMixedSpec(4, 8, 32, true).dot(qw, qa).value()));
+        assertEquals(Float.floatToRawIntBits(accF), Float.floatToRawIntBits((float) dot(new ShiftAddMixedSpec(4, 8, 32, true), qw, w, qa, a).value()));
     }
 
     // ---- minifloat MAC --------------------------------------------------------------------------------
@@ -209,11 +215,11 @@ class PeFunctionalProperties {
             acc = round(new BigDecimal(acc).add(p));
             exact = exact.add(p);
         }
-        DotResult fp32 = MiniFloatMacSpec.FP32_ACCUMULATOR.dot(qw, ew, qa, ea);
+        DotResult fp32 = dot(MiniFloatMacSpec.FP32_ACCUMULATOR, qw, w, qa, a);
         assertEquals(Float.floatToRawIntBits(acc * scale), Float.floatToRawIntBits((float) fp32.value()), "FP32 accumulation");
         // a wide fixed-point (Kulisch) accumulator is exact
         MiniFloatMacSpec kulisch = new MiniFloatMacSpec(true, 200, 80);
-        DotResult kd = kulisch.dot(qw, ew, qa, ea);
+        DotResult kd = dot(kulisch, qw, w, qa, a);
         assertTrue(!kd.overflow());
         assertEquals((float) exact.doubleValue() * scale, (float) kd.value(), 0f, "Kulisch accumulator is exact");
         // a narrow one truncates products below its LSB and wraps, as defined
@@ -232,7 +238,7 @@ class PeFunctionalProperties {
                 }
             }
         }
-        DotResult nd = narrow.dot(qw, ew, qa, ea);
+        DotResult nd = dot(narrow, qw, w, qa, a);
         assertEquals(overflow, nd.overflow());
         assertEquals(reg.longValue(), nd.accumulator());
     }
@@ -261,7 +267,7 @@ class PeFunctionalProperties {
             block = block.multiply(new BigDecimal(qw.scales()[b])).multiply(new BigDecimal(qa.scales()[b]));
             acc = round(new BigDecimal(acc).add(block));
         }
-        DotResult d = new MxDotSpec(1, 63).dot(qw, w, qa, a);
+        DotResult d = dot(new MxDotSpec(1, 63), qw, w, qa, a);
         assertEquals(Float.floatToRawIntBits(acc), Float.floatToRawIntBits((float) d.value()));
     }
 
@@ -286,7 +292,7 @@ class PeFunctionalProperties {
         float expected = acc * (qw.tensorScale() * qa.tensorScale());
         MxDotSpec pe = new MxDotSpec(32, 32, BlockScale.E4M3);
         assertEquals(null, pe.unsupported(new FormatPair(f, f)));
-        float got = (float) pe.dot(qw, f, qa, f).value();
+        float got = (float) dot(pe, qw, f, qa, f).value();
         assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(got));
         // and it is the dot product of the dequantized vectors, up to float32 rounding
         double magnitude = 0;
@@ -322,7 +328,7 @@ class PeFunctionalProperties {
         }
         MxDotSpec pe = new MxDotSpec(32, 32, BlockScale.FP32);
         assertEquals(null, pe.unsupported(new FormatPair(w, a)));
-        assertEquals(Float.floatToRawIntBits(acc), Float.floatToRawIntBits((float) pe.dot(qw, w, qa, a).value()));
+        assertEquals(Float.floatToRawIntBits(acc), Float.floatToRawIntBits((float) dot(pe, qw, w, qa, a).value()));
     }
 
     // ---- INT4 x FP8 ------------------------------------------------------------------------------------
@@ -342,6 +348,6 @@ class PeFunctionalProperties {
             acc = round(new BigDecimal(acc).add(BigDecimal.valueOf(qw.codes()[i]).multiply(new BigDecimal(e4m3.decode(qa.codes()[i])))));
         }
         assertEquals(Float.floatToRawIntBits(acc * (qw.scales()[0] * qa.scales()[0])),
-                Float.floatToRawIntBits((float) pe.dot(qw, qa, e4m3).value()));
+                Float.floatToRawIntBits((float) dot(pe, qw, w, qa, a).value()));
     }
 }

@@ -159,18 +159,12 @@ public final class Gptq {
         }
 
         static Groups of(NumberFormat f, int in) {
-            return switch (f) {
-                case IntFormat i -> granular(i.granularity(), in);
-                case ScaledFloat s -> granular(s.granularity(), in);
-                case MxFormat mx -> new Groups(in, mx.blockSize(), false);
-                case Nvfp4 nv -> new Groups(in, nv.blockSize(), false);
-                case MiniFloat m -> new Groups(in, in, false);        // unscaled: elementwise, any grouping
-                default -> new Groups(in, in, true);                   // ternary, binary, pow2, complex: per tensor
-            };
+            return granular(f.granularity(), in);
         }
 
         private static Groups granular(Granularity g, int in) {
             return switch (g) {
+                case Granularity.Unscaled u -> new Groups(in, in, false);     // elementwise: any grouping
                 case Granularity.PerTensor t -> new Groups(in, in, true);
                 case Granularity.PerChannel c -> new Groups(in, in, false);
                 case Granularity.PerGroup pg -> new Groups(in, pg.size(), false);

@@ -1,4 +1,4 @@
-package io.quantarch.cost.fpga;
+package io.quantarch.cost.actions;
 
 import java.util.Objects;
 

@@ -1,9 +1,14 @@
-package io.quantarch.simulator;
+package io.quantarch.pricing;
 
 import io.quantarch.cost.actions.ActionKey;
 import io.quantarch.cost.actions.Component;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.cost.estimate.CostModels;
+import io.quantarch.simulator.Architecture;
+import io.quantarch.simulator.Fidelity;
+import io.quantarch.simulator.OperandBits;
+import io.quantarch.simulator.SimulationResult;
+import io.quantarch.simulator.Simulator;
 import io.quantarch.simulator.array.ArraySpec;
 import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;

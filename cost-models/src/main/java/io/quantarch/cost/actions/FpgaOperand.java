@@ -1,4 +1,4 @@
-package io.quantarch.cost.fpga;
+package io.quantarch.cost.actions;
 
 /** What a matrix-vector unit's datapath is built for: an integer or a minifloat operand of a given width. */
 public sealed interface FpgaOperand permits FpgaOperand.Int, FpgaOperand.MiniFloat {

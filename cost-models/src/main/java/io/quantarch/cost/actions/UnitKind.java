@@ -1,4 +1,4 @@
-package io.quantarch.cost.estimate;
+package io.quantarch.cost.actions;
 
 /** The kinds of hardware unit whose area a cost model sums. */
 public enum UnitKind {

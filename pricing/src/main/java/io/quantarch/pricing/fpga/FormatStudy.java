@@ -1,6 +1,9 @@
-package io.quantarch.simulator.fpga;
+package io.quantarch.pricing.fpga;
 
 import io.quantarch.numerics.format.Formats;
+import io.quantarch.simulator.fpga.DataflowSimulator;
+import io.quantarch.simulator.fpga.FpgaDataflowSpec;
+import io.quantarch.simulator.fpga.MnistOnDataflow;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.policy.LayerQuant;
@@ -32,7 +35,7 @@ public final class FormatStudy {
     }
 
     /** One evaluated design point. */
-    public record Point(Element weights, Element inputs, double accuracyPct, DataflowResult dataflow) {
+    public record Point(Element weights, Element inputs, double accuracyPct, PricedDataflow dataflow) {
         public String family() {
             return weights.family();
         }
@@ -69,7 +72,7 @@ public final class FormatStudy {
                     double acc = model.accuracyPct(we.weights(), ae.inputs(), images);
                     QuantPolicy p = QuantPolicy.uniform("w-" + we.stem() + "_a-" + ae.stem(), new LayerQuant(TensorQuant.of(we.weights()),
                             TensorQuant.of(ae.inputs()), TensorQuant.FP32, TensorQuant.FP32, Ptq.RTN));
-                    Point pt = new Point(we, ae, acc, DataflowSimulator.run(spec, w, p));
+                    Point pt = new Point(we, ae, acc, PricedDataflow.of(DataflowSimulator.run(spec, w, p)));
                     out.add(pt);
                     progress.accept(pt);
                 }

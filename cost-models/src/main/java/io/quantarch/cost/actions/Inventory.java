@@ -1,6 +1,4 @@
-package io.quantarch.cost.estimate;
-
-import io.quantarch.cost.actions.Component;
+package io.quantarch.cost.actions;
 
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,12 @@
-package io.quantarch.simulator;
+package io.quantarch.pricing;
 
 import io.quantarch.cost.actions.ActionCounts;
 import io.quantarch.cost.actions.Component;
+import io.quantarch.cost.actions.Inventory;
+import io.quantarch.simulator.LayerResult;
+import io.quantarch.simulator.SimulationResult;
 import io.quantarch.cost.estimate.Breakdown;
 import io.quantarch.cost.estimate.CostModel;
-import io.quantarch.cost.estimate.Inventory;
 
 import java.util.ArrayList;
 import java.util.List;
