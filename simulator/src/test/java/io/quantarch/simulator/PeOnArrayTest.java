@@ -108,24 +108,6 @@ class PeOnArrayTest {
         assertTrue(e.getMessage().contains("per-group"), e.getMessage());
     }
 
-    @Test
-    void everyPeKindRunsAtLeastOneFormatPair() {
-        String[][] pairs = {
-                {"int-mac", "int8_sym_channel", "int8_sym_tensor"}, {"bit-serial", "int8_sym_channel", "int4_sym_tensor"},
-                {"bit-fusion", "int2_sym_channel", "int2_sym_tensor"}, {"shift-add-mixed", "int4_asym_g128", "int8_sym_tensor"},
-                {"minifloat-mac", "fp8_e4m3_channel", "fp8_e5m2_tensor"}, {"mx-dot", "mxfp4", "mxfp6_e2m3"},
-                {"int4-fp8", "int4_sym_channel", "fp8_e4m3_tensor"}, {"ternary", "ternary", "int8_sym_tensor"},
-                {"complex-pm1-pmi", "complex_pm1_pmi", "int8_sym_tensor"}};
-        assertEquals(PeKinds.names().size(), pairs.length);
-        for (String[] p : pairs) {
-            LayerResult r = Simulator.layer(arch(8, 8, Dataflow.WS, PeKinds.defaults(p[0])), new Gemm("g", 33, 20, 256, false),
-                    policy(p[1], p[2]), Fidelity.CYCLE);
-            assertEquals(33L * 20 * 256, r.gemm().macs(), p[0]);
-            assertTrue(r.gemm().actions().get(io.quantarch.cost.actions.ActionKey.of(io.quantarch.cost.actions.Component.PE_ARRAY,
-                    io.quantarch.cost.actions.ActionKind.MAC)) == r.gemm().macs(), p[0]);
-        }
-    }
-
     @Provide
     Arbitrary<String[]> peAndFormats() {
         return Arbitraries.of(new String[] {"int-mac", "int8_sym_channel", "int8_sym_tensor"},

@@ -58,6 +58,12 @@ public record ComplexPm1PmiSpec(int inputBits, int accumulatorBits) implements P
         return null;
     }
 
+    /** The reduction runs over complex pairs (re, im) of the input. */
+    @Override
+    public int reductionGranule() {
+        return 2;
+    }
+
     @Override
     public Throughput throughput(FormatPair f) {
         return Throughput.ONE;

@@ -64,6 +64,12 @@ public record MiniFloatMacSpec(boolean fixedPointAccumulator, int accumulatorBit
         return null;
     }
 
+    /** A fixed-point register drops each aligned product's bits below 2^-fractionBits (toward zero). */
+    @Override
+    public double truncationErrorBound(int k, double scaleProduct) {
+        return fixedPointAccumulator ? k * Math.scalb(1.0, -fractionBits) * Math.abs(scaleProduct) : 0;
+    }
+
     @Override
     public Throughput throughput(FormatPair f) {
         return Throughput.ONE;

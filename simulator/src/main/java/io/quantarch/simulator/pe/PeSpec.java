@@ -39,6 +39,27 @@ public interface PeSpec extends Component {
         return List.of();
     }
 
+    /** The reduction length must be a multiple of this (2 for a PE that reduces complex pairs). */
+    default int reductionGranule() {
+        return 1;
+    }
+
+    /**
+     * Significand bits of the narrowest floating-point format an operand passes through before accumulation (24:
+     * float32 or exact; 11: a PE that rounds operands to FP16), for the contract's error bound.
+     */
+    default int operandSignificandBits() {
+        return 24;
+    }
+
+    /**
+     * Largest absolute error the PE's accumulator itself may add to a dot product of length {@code k} whose operand
+     * scales multiply to {@code scaleProduct} (a fixed-point register that truncates below its LSB); 0 by default.
+     */
+    default double truncationErrorBound(int k, double scaleProduct) {
+        return 0;
+    }
+
     /**
      * One dot product of {@code w} (the weight-side operand) and {@code a} (the input side), both of length k and
      * quantized in {@code formats}, as this PE's hardware computes it, bit for bit; every operation the datapath

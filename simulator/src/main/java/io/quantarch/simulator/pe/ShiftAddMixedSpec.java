@@ -71,6 +71,12 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
         return null;
     }
 
+    /** The per-MAC baseline rounds both operands to FP16 before its FP16 multiply. */
+    @Override
+    public int operandSignificandBits() {
+        return dequantizePerMac ? 11 : 24;
+    }
+
     @Override
     public Throughput throughput(FormatPair f) {
         return Throughput.ONE;
