@@ -19,7 +19,8 @@ public final class PeKinds {
                     MxDotSpec.KIND,
                     Int4Fp8Spec.KIND,
                     TernarySpec.KIND,
-                    ComplexPm1PmiSpec.KIND));
+                    ComplexPm1PmiSpec.KIND,
+                    BitPlaneSpec.KIND));
 
     private PeKinds() {
     }
