@@ -1,6 +1,6 @@
 package io.quantarch.cli;
 
-import io.quantarch.cli.run.CsvTable;
+import io.quantarch.reports.csv.CsvTable;
 import io.quantarch.cost.actions.ActionKey;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.cost.actions.Inventory;

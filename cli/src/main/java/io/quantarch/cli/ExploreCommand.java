@@ -1,16 +1,18 @@
 package io.quantarch.cli;
 
-import io.quantarch.search.run.Checkpoint;
 import io.quantarch.reports.RunReport;
 import io.quantarch.search.run.Exploration;
-import io.quantarch.search.run.Explorer;
-import io.quantarch.search.run.ParetoDp;
+import io.quantarch.search.run.SearchRun;
+import io.quantarch.search.run.Checkpoint;
+import io.quantarch.reports.explore.Explore;
+import io.quantarch.search.algorithm.SearchAlgorithms;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SearchSettings;
 import io.quantarch.search.space.SpaceYaml;
 import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.spark.SparkEngine;
 import io.quantarch.config.ConfigException;
+import io.quantarch.config.Names;
 import io.quantarch.workloads.quality.Sensitivity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,10 +113,11 @@ final class ExploreCommand implements Callable<Integer> {
         SearchSettings set = s.search();
         if (algorithm != null) {
             String a = algorithm.trim().toLowerCase(Locale.ROOT);
-            if (!List.of("nsga2", "random", "exhaustive", "dp").contains(a)) {
-                throw new ConfigException("--algorithm", null, "nsga2, random, exhaustive or dp", "'" + algorithm + "'");
+            if (SearchAlgorithms.REGISTRY.find(a).isEmpty()) {
+                throw new ConfigException("--algorithm", null, "one of " + SearchAlgorithms.names()
+                        + Names.didYouMean(SearchAlgorithms.names(), a), "'" + algorithm + "'");
             }
-            set = set.withAlgorithm(SearchSettings.Algorithm.valueOf(a.toUpperCase(Locale.ROOT)));
+            set = set.withAlgorithm(SearchAlgorithms.byName(a));
         }
         if (seed != null) {
             set = set.withSeed(seed);
@@ -153,25 +156,20 @@ final class ExploreCommand implements Callable<Integer> {
 
     static int run(DesignSpace s, Path out, int threads, Main.Io io, EvaluationEngine engine) throws Exception {
         SearchSettings set = s.search();
-        if (set.algorithm() == SearchSettings.Algorithm.DP) {
-            String why = ParetoDp.unsuitable(s);
-            if (why != null) {
-                throw new ConfigException("--algorithm dp", null, "a space whose objectives are additive over quantization genes", why);
-            }
-        }
-        if (set.algorithm() == SearchSettings.Algorithm.EXHAUSTIVE && s.size().bitLength() > 40) {
-            throw new ConfigException("--algorithm exhaustive", null, "a space of at most 2^40 designs", s.size() + " designs");
+        String why = set.algorithm().unsuitable(s);
+        if (why != null) {
+            throw new ConfigException("--algorithm " + set.algorithm().name(), null, "a space " + set.algorithm().name() + " can search", why);
         }
         checkOut(out);
         boolean resuming = Files.exists(Checkpoint.file(out));
         io.err().println("quantarch explore: " + s.name() + " -- " + s.size() + " designs, " + s.geneCount() + " genes, "
-                + set.algorithm().label() + (set.algorithm() == SearchSettings.Algorithm.NSGA2 || set.algorithm() == SearchSettings.Algorithm.RANDOM
+                + set.algorithm().name() + (set.algorithm().declaration().keys().contains("population")
                 ? " (population " + set.population() + ", " + set.generations() + " generations, seed " + set.seed() + ")" : "")
                 + ", " + threads + " threads" + (resuming ? "; resuming from " + Checkpoint.file(out) : ""));
         Progress bar = new Progress(io);
-        Exploration.Outcome o;
+        Exploration.Result o;
         try {
-            o = Exploration.run(s, out, threads, Sensitivity.defaultCacheDir(), bar, m -> io.err().println("  " + m), engine);
+            o = Explore.run(s, out, threads, Sensitivity.defaultCacheDir(), bar, m -> io.err().println("  " + m), engine);
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().contains("checkpoint of a different")) {
                 throw new ConfigException("--out", null, "the checkpoint of this space, algorithm and seed", e.getMessage());
@@ -188,7 +186,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
 
     /** Generation, evaluations, front size, hypervolume and ETA on stderr; one line per update when not a terminal. */
-    static final class Progress implements Explorer.Listener {
+    static final class Progress implements SearchRun.Listener {
         private final Main.Io io;
         private final boolean terminal = System.console() != null;
         private int lastPrinted = -1;
@@ -198,7 +196,7 @@ final class ExploreCommand implements Callable<Integer> {
         }
 
         @Override
-        public void progress(Explorer.Progress p) {
+        public void progress(SearchRun.Progress p) {
             double done = p.budget() == 0 ? 1 : Math.min(1, (double) p.evaluations() / p.budget());
             double eta = done > 0 ? p.elapsedNanos() / 1e9 * (1 - done) / done : Double.NaN;
             int width = 24;

@@ -2,7 +2,7 @@ package io.quantarch.cli;
 
 import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.io.CsvInput;
-import io.quantarch.cli.run.AtomicOutput;
+import io.quantarch.config.io.AtomicOutput;
 import io.quantarch.numerics.format.BlockLayout;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.NumberFormat;

@@ -1,6 +1,7 @@
 package io.quantarch.cli;
 
 import io.quantarch.search.eval.EvaluationEngine;
+import io.quantarch.reports.explore.Explore;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
@@ -148,7 +149,7 @@ final class SparkBenchCommand implements Callable<Integer> {
     private static double[] run(DesignSpace s, Path out, int threads, EvaluationEngine engine) throws IOException {
         long[] first = {-1, 0};
         long[] last = {0, 0};
-        Exploration.run(s, out, threads, null, p -> {
+        Explore.run(s, out, threads, null, p -> {
             if (p.generation() == 0) {
                 first[0] = p.elapsedNanos();
                 first[1] = p.evaluations();

@@ -1,6 +1,6 @@
 package io.quantarch.cli;
 
-import io.quantarch.cli.run.CsvTable;
+import io.quantarch.reports.csv.CsvTable;
 import io.quantarch.cli.run.RunDirectory;
 import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.policy.QuantPolicy;

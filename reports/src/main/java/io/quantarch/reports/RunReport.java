@@ -3,7 +3,6 @@ package io.quantarch.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quantarch.search.moea.Fronts;
-import io.quantarch.search.run.Explorer;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -91,9 +89,7 @@ public final class RunReport {
         }
         String html = html(compare, hasChosen ? chosen : -1);
         Path out = dir.resolve("report.html");
-        Path tmp = Files.createTempFile(dir, ".report", ".html");
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        io.quantarch.config.io.AtomicOutput.writeString(out, html);
         return out;
     }
 
@@ -216,7 +212,7 @@ public final class RunReport {
                         front[k] = prefix[nd[k]];
                     }
                     xs.add((double) evals.get(r)[i]);
-                    ys.add(Explorer.normalisedHypervolume(front, lo, hi));
+                    ys.add(new io.quantarch.search.archive.Normalisation(lo, hi).hypervolume(front));
                 }
             }
             if (!Files.exists(runs.get(r).resolve("evaluations.csv"))) {

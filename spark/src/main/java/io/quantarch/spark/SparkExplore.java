@@ -1,5 +1,6 @@
 package io.quantarch.spark;
 
+import io.quantarch.reports.explore.Explore;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
@@ -54,7 +55,7 @@ public final class SparkExplore {
         try (SparkEngine engine = SparkEngine.connect(System.getProperty("spark.master", "local[*]"), List.of(),
                 space.toAbsolutePath().getParent(), Duration.ofSeconds(120))) {
             System.err.println("quantarch explore on Spark " + engine.master() + ": " + s.name() + ", " + s.size() + " designs");
-            Exploration.Outcome o = Exploration.run(s, out, Runtime.getRuntime().availableProcessors(), null,
+            Exploration.Result o = Explore.run(s, out, Runtime.getRuntime().availableProcessors(), null,
                     p -> System.err.printf(Locale.ROOT, "  gen %d/%d  evals %d  front %d  HV %.4f%n", p.generation(), p.generations(),
                             p.evaluations(), p.frontSize(), p.hypervolume()),
                     m -> System.err.println("  " + m), engine);

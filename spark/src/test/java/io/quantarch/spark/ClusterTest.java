@@ -1,6 +1,7 @@
 package io.quantarch.spark;
 
 import io.quantarch.search.eval.EvaluationEngine;
+import io.quantarch.reports.explore.Explore;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ClusterTest {
         Path clusterJava = LoopbackCluster.clusterJavaHome();
         DesignSpace s = LocalModeTest.space();
         Path threads = tmp.resolve("threads");
-        Exploration.run(s, threads, 2, null, p -> { }, m -> { }, EvaluationEngine.THREADS);
+        Explore.run(s, threads, 2, null, p -> { }, m -> { }, EvaluationEngine.THREADS);
         int generationRows = s.search().population() + 1;
         System.setProperty("quantarch.spark.taskDelayMs", "60");             // long enough generations to kill a worker in one
         try (LoopbackCluster cluster = new LoopbackCluster(tmp.resolve("cluster"), 2, clusterJava);
@@ -39,7 +40,7 @@ class ClusterTest {
             }
             assertEquals(2, engine.executors(), "both workers' executors registered");
             Path whole = tmp.resolve("cluster-run");
-            Exploration.run(s, whole, 2, null, p -> { }, m -> { }, engine);
+            Explore.run(s, whole, 2, null, p -> { }, m -> { }, engine);
             LocalModeTest.assertSameBytes(threads, whole);
 
             Path survived = tmp.resolve("cluster-run-lost-worker");
@@ -60,7 +61,7 @@ class ClusterTest {
                 }
             });
             killer.start();
-            Exploration.run(s, survived, 2, null, p -> { }, m -> { }, engine);
+            Explore.run(s, survived, 2, null, p -> { }, m -> { }, engine);
             killer.interrupt();
             killer.join();
             assertTrue(killed.get(), "a worker was killed during the run");

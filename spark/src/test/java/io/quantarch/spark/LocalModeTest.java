@@ -1,6 +1,7 @@
 package io.quantarch.spark;
 
 import io.quantarch.search.eval.EvaluationEngine;
+import io.quantarch.reports.explore.Explore;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
@@ -53,10 +54,10 @@ class LocalModeTest {
     void localModeEqualsThreadsByteForByte(@TempDir Path tmp) throws Exception {
         DesignSpace s = space();
         Path threads = tmp.resolve("threads");
-        Exploration.run(s, threads, 2, null, p -> { }, m -> { }, EvaluationEngine.THREADS);
+        Explore.run(s, threads, 2, null, p -> { }, m -> { }, EvaluationEngine.THREADS);
         Path spark = tmp.resolve("spark");
         try (SparkEngine engine = SparkEngine.connect("local[2]", List.of(), null, Duration.ofSeconds(60))) {
-            Exploration.run(s, spark, 2, null, p -> { }, m -> { }, engine);
+            Explore.run(s, spark, 2, null, p -> { }, m -> { }, engine);
             assertTrue(engine.jobs() >= 1 && engine.jobs() <= 7, "one job per generation with new designs: " + engine.jobs());
         }
         assertSameBytes(threads, spark);

@@ -1,5 +1,7 @@
 package io.quantarch.cli.run;
 
+import io.quantarch.config.io.AtomicOutput;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

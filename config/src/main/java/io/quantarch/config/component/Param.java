@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * @param <T> the value's Java type
  */
-public sealed interface Param<T> permits Param.Int, Param.Real, Param.Flag, Param.Choice, Param.Text {
+public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Param.Flag, Param.Choice, Param.Text {
 
     /** The YAML key. */
     String key();
@@ -40,6 +40,10 @@ public sealed interface Param<T> permits Param.Int, Param.Real, Param.Flag, Para
 
     static Int integer(String key, int min, int max, Integer def, String description) {
         return new Int(key, min, max, def, description);
+    }
+
+    static Int64 int64(String key, long min, long max, Long def, String description) {
+        return new Int64(key, min, max, def, description);
     }
 
     static Real real(String key, double min, double max, Double def, String description) {
@@ -78,6 +82,29 @@ public sealed interface Param<T> permits Param.Int, Param.Real, Param.Flag, Para
                 return required(parent, this);
             }
             return parent.get(key).asInt(min, max);
+        }
+    }
+
+    /** A 64-bit integer in {@code [min, max]} (seeds, counts that may exceed 2^31). */
+    record Int64(String key, long min, long max, Long defaultValue, String description) implements Param<Long> {
+        public Int64 {
+            Objects.requireNonNull(key);
+            if (defaultValue != null && (defaultValue < min || defaultValue > max)) {
+                throw new IllegalArgumentException(key + ": default " + defaultValue + " outside " + min + ".." + max);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "integer " + min + ".." + max;
+        }
+
+        @Override
+        public Long read(YamlNode parent) throws ConfigException {
+            if (!parent.has(key)) {
+                return required(parent, this);
+            }
+            return parent.get(key).asLong(min, max);
         }
     }
 

@@ -9,7 +9,9 @@ import io.quantarch.pricing.fpga.PricedDataflow;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Limit;
-import io.quantarch.search.space.Metric;
+import io.quantarch.search.metric.DesignTotals;
+import io.quantarch.search.metric.Metric;
+import io.quantarch.search.metric.MetricValues;
 import io.quantarch.simulator.Architecture;
 import io.quantarch.simulator.Fidelity;
 import io.quantarch.simulator.LayerResult;
@@ -128,21 +130,19 @@ public final class LocalEvaluator implements Evaluator {
 
     Evaluation evaluateOne(int[] choice) {
         Design d = space.decode(choice);
-        double[] m = new double[Metric.values().length];
-        Arrays.fill(m, Double.NaN);
         String why = space.unsupported(d);
         if (why != null) {
-            return new Evaluation(choice, m, why, 1e6);
+            return new Evaluation(choice, MetricValues.none(), why, 1e6);
         }
         int nArch = space.archGenes().size();
-        m[space.quality().metric().ordinal()] = quality.tier1(Arrays.copyOfRange(choice, nArch, choice.length));
+        double tier1 = quality.tier1(Arrays.copyOfRange(choice, nArch, choice.length));
         if (d.fpga() != null) {
-            return fpga(d, m);
+            return fpga(d, tier1);
         }
         // attention layers run on the attention unit beside the array: its measured loss adds to tier 1, its time and energy to the totals
         AttentionUnitCost unit = d.attention() == null ? null : AttentionUnitCost.of(d.attention());
         if (unit != null) {
-            m[space.quality().metric().ordinal()] += unit.qualityLoss();
+            tier1 += unit.qualityLoss();
         }
         Architecture a = d.architecture();
         CostModel cm = costModels.computeIfAbsent(a.costModel(), CostModels::of);
@@ -168,23 +168,16 @@ public final class LocalEvaluator implements Evaluator {
             latency += unit.seconds();
             energy = energy.add(new BigDecimal(unit.energyPj(cm)));
         }
-        m[Metric.LATENCY_S.ordinal()] = latency;
-        m[Metric.ENERGY_PJ.ordinal()] = energy.doubleValue();
-        m[Metric.EDP.ordinal()] = energy.doubleValue() * latency;
-        m[Metric.AREA_MM2.ordinal()] = areaMm2(d);
-        m[Metric.WEIGHT_BYTES.ordinal()] = weightBits.doubleValue() / 8;
-        return constrained(choice, m, null, 0);
+        DesignTotals t = DesignTotals.systolic(tier1, latency, energy.doubleValue(), areaMm2(d), weightBits.doubleValue() / 8);
+        return constrained(choice, MetricValues.of(t, space.quality().metric(), Metric.Hardware.SYSTOLIC), null, 0);
     }
 
     /** An FPGA dataflow design: resources and throughput of its folded units; infeasible by its overshoot when it does not fit. */
-    private Evaluation fpga(Design d, double[] m) {
+    private Evaluation fpga(Design d, double tier1) {
         PricedDataflow r = Pricing.price(DataflowSimulator.run(d.fpga(), space.workload(), d.policy()));
-        m[Metric.LATENCY_S.ordinal()] = r.latencySeconds();
-        m[Metric.LUTS.ordinal()] = r.resources().luts();
-        m[Metric.DSPS.ordinal()] = r.resources().dsps();
-        m[Metric.BRAM18.ordinal()] = r.resources().bram18();
-        m[Metric.FRAMES_PER_S.ordinal()] = r.framesPerSecond();
-        m[Metric.WEIGHT_BYTES.ordinal()] = weightBytes(d.policy());
+        DesignTotals t = DesignTotals.fpga(tier1, r.latencySeconds(), weightBytes(d.policy()), r.resources().luts(), r.resources().dsps(),
+                r.resources().bram18(), r.framesPerSecond());
+        MetricValues m = MetricValues.of(t, space.quality().metric(), Metric.Hardware.FPGA);
         if (!r.fits()) {
             return constrained(d.choice(), m, "does not fit " + d.fpga().device().name() + ": " + String.join(", ", r.overBudget()),
                     r.resources().utilization(d.fpga().device()) - 1);
@@ -201,10 +194,10 @@ public final class LocalEvaluator implements Evaluator {
     }
 
     /** Adds the space's constraint violations to {@code why}/{@code violation} already found. */
-    private Evaluation constrained(int[] choice, double[] m, String why, double violation) {
+    private Evaluation constrained(int[] choice, MetricValues m, String why, double violation) {
         List<String> broken = new ArrayList<>();
         for (Limit lim : space.constraints()) {
-            double v = lim.violation(m[lim.metric().ordinal()]);
+            double v = lim.violation(m.get(lim.metric()));
             if (v > 0) {
                 violation += v;
                 broken.add(lim.label());

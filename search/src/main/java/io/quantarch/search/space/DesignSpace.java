@@ -42,6 +42,32 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         return new DesignSpace(name, workloadSpec, workload, quality, base, fpgaBase, archGenes, defaults, quantGenes, objectives, constraints, s, source);
     }
 
+    /** The objectives of {@code m}, each as the value the search minimises, in the space's objective order. */
+    public double[] minimised(io.quantarch.search.metric.MetricValues m) {
+        double[] f = new double[objectives.size()];
+        for (int j = 0; j < f.length; j++) {
+            Objective o = objectives.get(j);
+            f[j] = o.minimised(m.get(o.metric()));
+        }
+        return f;
+    }
+
+    /** The hardware this space's designs are built on. */
+    public io.quantarch.search.metric.Metric.Hardware hardware() {
+        return fpgaBase != null ? io.quantarch.search.metric.Metric.Hardware.FPGA : io.quantarch.search.metric.Metric.Hardware.SYSTOLIC;
+    }
+
+    /** The metric columns runs write for this space: its quality metric, then the cost metrics its hardware has. */
+    public java.util.List<io.quantarch.search.metric.Metric> metricColumns() {
+        java.util.List<io.quantarch.search.metric.Metric> c = new ArrayList<>();
+        for (io.quantarch.search.metric.Metric m : io.quantarch.search.metric.Metrics.all()) {
+            if (m.quality() ? m == quality.metric() : m.hardware().contains(hardware())) {
+                c.add(m);
+            }
+        }
+        return c;
+    }
+
     public int geneCount() {
         return archGenes.size() + quantGenes.size();
     }

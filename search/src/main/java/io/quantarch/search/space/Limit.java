@@ -1,5 +1,7 @@
 package io.quantarch.search.space;
 
+import io.quantarch.search.metric.Metric;
+
 import java.util.Locale;
 
 /** A constraint such as {@code area_mm2 <= 2}: designs that break it are infeasible and never on the front. */

@@ -1,5 +1,7 @@
 package io.quantarch.search.space;
 
+import io.quantarch.search.metric.Metric;
+
 /** A metric to minimise or maximise. */
 public record Objective(Metric metric, boolean maximise) {
 

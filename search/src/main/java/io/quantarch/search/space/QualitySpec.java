@@ -1,5 +1,8 @@
 package io.quantarch.search.space;
 
+import io.quantarch.search.metric.Metric;
+import io.quantarch.search.metric.Metrics;
+
 /** How a design's quality is measured. */
 public sealed interface QualitySpec {
 
@@ -16,7 +19,11 @@ public sealed interface QualitySpec {
      */
     record Synthetic(long seed, int rows) implements QualitySpec { }
 
+    /** The quality metric this measurement fills. */
     default Metric metric() {
-        return this instanceof Real ? Metric.QUALITY_LOSS : Metric.SYNTHETIC_OUTPUT_NSR;
+        return switch (this) {
+            case Real r -> Metrics.QUALITY_LOSS;
+            case Synthetic s -> Metrics.SYNTHETIC_OUTPUT_NSR;
+        };
     }
 }

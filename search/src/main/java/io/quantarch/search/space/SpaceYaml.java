@@ -1,5 +1,8 @@
 package io.quantarch.search.space;
 
+import io.quantarch.search.metric.Metric;
+import io.quantarch.search.metric.Metrics;
+
 import io.quantarch.cost.actions.FpgaDevice;
 import io.quantarch.cost.actions.MvauUnit;
 import io.quantarch.simulator.Architecture;
@@ -218,11 +221,11 @@ public final class SpaceYaml {
     }
 
     private static Metric metric(String key, YamlNode where, QualitySpec quality) throws ConfigException {
-        Metric m = Metric.byName(key);
+        Metric m = Metrics.byName(key);
         if (m == null) {
-            throw where.errorAt("a metric (" + String.join(", ", Metric.names()) + ")", "'" + key + "'");
+            throw where.errorAt("a metric (" + String.join(", ", Metrics.names()) + ")", "'" + key + "'");
         }
-        if (m.isQuality() && m != quality.metric()) {
+        if (m.quality() && m != quality.metric()) {
             throw where.errorAt(quality.metric().column() + " (this space measures quality "
                     + (quality instanceof QualitySpec.Real ? "on a real model" : "on synthetic tensors") + ")", "'" + key + "'");
         }
@@ -261,11 +264,14 @@ public final class SpaceYaml {
     }
 
     private static void checkAvailable(Metric m, boolean fpga, YamlNode where) throws ConfigException {
-        if (fpga && m.asicOnly()) {
-            throw where.errorAt("a metric an FPGA dataflow design has (quality, latency_s, weight_bytes, luts, dsps, bram18, frames_per_s)",
-                    "'" + m.column() + "'");
+        Metric.Hardware hw = fpga ? Metric.Hardware.FPGA : Metric.Hardware.SYSTOLIC;
+        if (m.hardware().contains(hw)) {
+            return;
         }
-        if (!fpga && m.fpgaOnly()) {
+        if (fpga) {
+            throw where.errorAt("a metric an FPGA dataflow design has (" + String.join(", ", Metrics.all().stream()
+                    .filter(x -> x.hardware().contains(Metric.Hardware.FPGA)).map(Metric::column).toList()) + ")", "'" + m.column() + "'");
+        } else {
             throw where.errorAt("a metric a systolic design has (an FPGA metric needs architecture.base with type: fpga-dataflow)",
                     "'" + m.column() + "'");
         }
@@ -486,15 +492,7 @@ public final class SpaceYaml {
     }
 
     private static SearchSettings search(YamlNode root) throws ConfigException {
-        if (!root.has("search")) {
-            return new SearchSettings(SearchSettings.Algorithm.NSGA2, 40, 25, 0.9, -1, 1);
-        }
-        YamlNode s = root.get("search").allowOnly("algorithm", "population", "generations", "crossover", "mutation", "seed");
-        SearchSettings.Algorithm a = s.has("algorithm")
-                ? SearchSettings.Algorithm.valueOf(s.get("algorithm").asChoice(List.of("nsga2", "random", "exhaustive", "dp")).toUpperCase(Locale.ROOT))
-                : SearchSettings.Algorithm.NSGA2;
-        return new SearchSettings(a, s.intOr("population", 40, 4, 1 << 20), s.intOr("generations", 25, 0, 1 << 20),
-                s.doubleOr("crossover", 0.9, 0, 1), s.doubleOr("mutation", -1, -1, 1), s.longOr("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
+        return root.has("search") ? SearchSettings.read(root.get("search")) : SearchSettings.DEFAULT;
     }
 
     private static String num(double v) {

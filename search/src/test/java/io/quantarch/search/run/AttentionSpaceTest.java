@@ -1,13 +1,14 @@
 package io.quantarch.search.run;
 
 import io.quantarch.cost.estimate.CostModels;
+import io.quantarch.search.algorithm.ParetoDp;
 import io.quantarch.search.eval.AttentionUnitCost;
 import io.quantarch.search.eval.Evaluation;
 import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.space.AttentionUnit;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
-import io.quantarch.search.space.Metric;
+import io.quantarch.search.metric.Metrics;
 import io.quantarch.simulator.attention.AttentionHardware;
 import io.quantarch.simulator.attention.SpAttenConfig;
 import io.quantarch.simulator.attention.SpAttenRun;
@@ -49,7 +50,7 @@ class AttentionSpaceTest {
         ev.prepare(null);
         List<int[]> all = new ArrayList<>();
         for (long i = 0; i < s.size().longValue(); i++) {
-            all.add(Explorer.mixedRadix(i, s.radices()));
+            all.add(io.quantarch.search.algorithm.ExhaustiveSearch.mixedRadix(i, s.radices()));
         }
         var cost = CostModels.byName("horowitz45");
         Map<String, SpAttenRun.Result> direct = new HashMap<>();
@@ -82,10 +83,10 @@ class AttentionSpaceTest {
                 energy = energy.add(new BigDecimal(lc[1]));
             }
             assertEquals(5, attentionLayers);
-            assertEquals(energy.add(new BigDecimal(unitEnergy)).doubleValue(), e.metric(Metric.ENERGY_PJ), 1e-6 * e.metric(Metric.ENERGY_PJ));
-            assertEquals(cycles.doubleValue() / (d.architecture().clockGhz() * 1e9) + unitSeconds, e.metric(Metric.LATENCY_S), 1e-12);
+            assertEquals(energy.add(new BigDecimal(unitEnergy)).doubleValue(), e.metric(Metrics.ENERGY_PJ), 1e-6 * e.metric(Metrics.ENERGY_PJ));
+            assertEquals(cycles.doubleValue() / (d.architecture().clockGhz() * 1e9) + unitSeconds, e.metric(Metrics.LATENCY_S), 1e-12);
             double tier1 = ev.qualityTable().tier1(new int[] {e.choice()[3]});
-            assertEquals(tier1 + unitLoss, e.metric(Metric.QUALITY_LOSS), 1e-12);
+            assertEquals(tier1 + unitLoss, e.metric(Metrics.QUALITY_LOSS), 1e-12);
             if (c.kvBits() == 0 && c.tokenKeep()[0] == 1.0) {
                 assertEquals(0.0, unitLoss, 0.0, "the dense unit is the model's own attention");
                 lossDense = unitLoss;

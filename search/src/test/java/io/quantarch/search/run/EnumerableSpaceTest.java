@@ -3,7 +3,11 @@ package io.quantarch.search.run;
 import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SearchSettings;
-import io.quantarch.search.space.SearchSettings.Algorithm;
+import io.quantarch.search.algorithm.ParetoDp;
+import io.quantarch.search.algorithm.SearchAlgorithm;
+import io.quantarch.search.algorithm.SearchAlgorithms;
+import io.quantarch.search.archive.ArchiveEntry;
+import io.quantarch.search.archive.Normalisation;
 import io.quantarch.search.space.SpaceYaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +38,7 @@ class EnumerableSpaceTest {
         try (LocalEvaluator ev = new LocalEvaluator(s, Runtime.getRuntime().availableProcessors())) {
             ev.prepare(null);
             List<ParetoDp.Point> truth = ParetoDp.solve(s, ev);
-            double[][] tf = truth.stream().map(p -> ParetoDp.minimised(s, p.metrics())).toArray(double[][]::new);
+            double[][] tf = truth.stream().map(p -> s.minimised(p.metrics())).toArray(double[][]::new);
             int m = tf[0].length;
             double[] lo = new double[m];
             double[] hi = new double[m];
@@ -43,13 +47,13 @@ class EnumerableSpaceTest {
                 lo[j] = java.util.Arrays.stream(tf).mapToDouble(x -> x[jj]).min().orElseThrow();
                 hi[j] = java.util.Arrays.stream(tf).mapToDouble(x -> x[jj]).max().orElseThrow();
             }
-            double trueHv = Explorer.normalisedHypervolume(tf, lo, hi);
+            double trueHv = new Normalisation(lo, hi).hypervolume(tf);
             double nsgaSum = 0;
             double randomSum = 0;
             StringBuilder report = new StringBuilder();
             for (long seed = 1; seed <= 5; seed++) {
-                double hn = hv(s, Algorithm.NSGA2, seed, ev, tmp.resolve("n" + seed), lo, hi);
-                double hr = hv(s, Algorithm.RANDOM, seed, ev, tmp.resolve("r" + seed), lo, hi);
+                double hn = hv(s, SearchAlgorithms.byName("nsga2"), seed, ev, tmp.resolve("n" + seed), lo, hi);
+                double hr = hv(s, SearchAlgorithms.byName("random"), seed, ev, tmp.resolve("r" + seed), lo, hi);
                 nsgaSum += hn;
                 randomSum += hr;
                 report.append(String.format(java.util.Locale.ROOT, " seed %d: nsga2 %.4f random %.4f;", seed, hn / trueHv, hr / trueHv));
@@ -64,16 +68,11 @@ class EnumerableSpaceTest {
         }
     }
 
-    static double hv(DesignSpace s, Algorithm a, long seed, LocalEvaluator ev, Path dir, double[] lo, double[] hi) throws Exception {
+    static double hv(DesignSpace s, SearchAlgorithm a, long seed, LocalEvaluator ev, Path dir, double[] lo, double[] hi) throws Exception {
         SearchSettings set = s.search().withAlgorithm(a).withSeed(seed);
         DesignSpace sa = s.withSearch(set);
-        Explorer ex = new Explorer(sa, ev, dir, p -> { });
-        List<Checkpoint.Entry> front = ex.run();
-        double[][] f = new double[front.size()][];
-        for (int i = 0; i < f.length; i++) {
-            double[] metrics = front.get(i).metrics().stream().mapToDouble(Double::parseDouble).toArray();
-            f[i] = ParetoDp.minimised(sa, metrics);
-        }
-        return Explorer.normalisedHypervolume(f, lo, hi);
+        List<ArchiveEntry> front = new SearchRun(sa, ev, ev, dir, RunLog.NONE, p -> { }).run().front();
+        double[][] f = front.stream().map(e -> sa.minimised(e.metrics())).toArray(double[][]::new);
+        return new Normalisation(lo, hi).hypervolume(f);
     }
 }

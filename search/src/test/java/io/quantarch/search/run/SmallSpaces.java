@@ -5,15 +5,15 @@ import io.quantarch.search.space.SpaceYaml;
 import io.quantarch.config.YamlNode;
 
 /** Design spaces small enough to enumerate in a test. */
-final class SmallSpaces {
+public final class SmallSpaces {
 
     private SmallSpaces() {
     }
 
-    static final String W4 = "[int8_sym_channel, int6_sym_channel, int4_sym_channel, int2_sym_channel]";
+    public static final String W4 = "[int8_sym_channel, int6_sym_channel, int4_sym_channel, int2_sym_channel]";
 
     /** ResNet-18 on Bit Fusion: 2 arrays x 4^4 weight formats = 512 designs; synthetic quality vs energy (and optionally area). */
-    static String resnet18(String objectives, String search) {
+    public static String resnet18(String objectives, String search) {
         return """
                 version: 1
                 name: small
@@ -35,7 +35,7 @@ final class SmallSpaces {
                 """.formatted(W4, objectives, search);
     }
 
-    static DesignSpace parse(String yaml) throws Exception {
+    public static DesignSpace parse(String yaml) throws Exception {
         return SpaceYaml.parse(YamlNode.parse("test-space.yaml", yaml), yaml, null, "test");
     }
 }

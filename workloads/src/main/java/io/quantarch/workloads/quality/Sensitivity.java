@@ -6,10 +6,8 @@ import io.quantarch.workloads.policy.TensorQuant;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -123,14 +121,7 @@ public final class Sensitivity {
         }
         Path p = file(key);
         try {
-            Files.createDirectories(p.getParent());
-            Path tmp = Files.createTempFile(p.getParent(), ".entry", ".tmp");
-            Files.writeString(tmp, Double.toString(value), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
-            }
+            io.quantarch.config.io.AtomicOutput.writeString(p, Double.toString(value));
         } catch (IOException e) {
             // caching is an optimisation; a read-only cache directory only costs recomputation
         }

@@ -1,4 +1,4 @@
-package io.quantarch.cli.run;
+package io.quantarch.reports.csv;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A CSV file written with Apache Commons CSV: a fixed header, then rows of cells. */
+/**
+ * A CSV file written with Apache Commons CSV: a fixed header, then rows of cells. The one CSV writer of the project:
+ * every result file goes through it.
+ */
 public final class CsvTable implements AutoCloseable {
 
     private final CSVPrinter printer;
@@ -27,6 +30,40 @@ public final class CsvTable implements AutoCloseable {
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter p = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').get().print(w);
         return new CsvTable(p, header.size());
+    }
+
+    /**
+     * A table appended to {@code file} (a resumed run's log), cut back to {@code bytes} first; the header is written
+     * only when the file is new ({@code bytes} negative).
+     */
+    public static CsvTable append(Path file, List<String> header, long bytes) throws IOException {
+        if (bytes < 0) {
+            return create(file, header);
+        }
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            c.truncate(bytes);
+        }
+        Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        CSVPrinter p = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(w);
+        return new CsvTable(p, header.size());
+    }
+
+    /** A row of cells already formatted (e.g. doubles at full precision with {@link #exact}). */
+    public void text(List<String> cells) throws IOException {
+        if (cells.size() != columns) {
+            throw new IllegalArgumentException("row has " + cells.size() + " cells for " + columns + " columns");
+        }
+        printer.printRecord(cells);
+    }
+
+    /** Writes buffered rows through to the file. */
+    public void flush() throws IOException {
+        printer.flush();
+    }
+
+    /** A double at full precision ({@link Double#toString}), empty for NaN: for files that must round-trip bit for bit. */
+    public static String exact(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
     public void row(Object... cells) throws IOException {

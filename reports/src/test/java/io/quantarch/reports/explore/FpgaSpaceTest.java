@@ -1,10 +1,18 @@
-package io.quantarch.search.run;
+package io.quantarch.reports.explore;
 
 import io.quantarch.search.eval.Evaluation;
 import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
-import io.quantarch.search.space.Metric;
+import io.quantarch.search.metric.Metrics;
+import io.quantarch.search.run.SmallSpaces;
+import io.quantarch.search.run.Exploration;
+import io.quantarch.search.run.FrontPoint;
+import io.quantarch.search.run.KendallTau;
+import io.quantarch.search.run.SearchRun;
+import io.quantarch.search.run.RunLog;
+import io.quantarch.search.algorithm.ExhaustiveSearch;
+import io.quantarch.search.algorithm.ParetoDp;
 import io.quantarch.simulator.fpga.DataflowSimulator;
 import io.quantarch.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -46,7 +54,7 @@ class FpgaSpaceTest {
         ev.prepare(null);
         List<int[]> all = new ArrayList<>();
         for (long i = 0; i < s.size().longValue(); i++) {
-            all.add(Explorer.mixedRadix(i, s.radices()));
+            all.add(ExhaustiveSearch.mixedRadix(i, s.radices()));
         }
         int unfit = 0;
         int mixed = 0;
@@ -60,8 +68,8 @@ class FpgaSpaceTest {
                 continue;
             }
             io.quantarch.pricing.fpga.PricedDataflow r = io.quantarch.pricing.Pricing.price(DataflowSimulator.run(d.fpga(), s.workload(), d.policy()));
-            assertEquals(r.resources().luts(), e.metric(Metric.LUTS), 0.0);
-            assertEquals(r.framesPerSecond(), e.metric(Metric.FRAMES_PER_S), 0.0);
+            assertEquals(r.resources().luts(), e.metric(Metrics.LUTS), 0.0);
+            assertEquals(r.framesPerSecond(), e.metric(Metrics.FRAMES_PER_S), 0.0);
             assertEquals(r.fits(), e.feasible(), d.fpga().device().name());
             if (!r.fits()) {
                 unfit++;
@@ -77,7 +85,7 @@ class FpgaSpaceTest {
     @Test
     void exhaustiveFrontIsTheNonDominatedFeasibleSet(@TempDir Path tmp) throws Exception {
         DesignSpace s = SmallSpaces.parse(space(GENES, "{synthetic_output_nsr: min, luts: min, frames_per_s: max}", "{algorithm: exhaustive}"));
-        Exploration.run(s, tmp, 2, null, p -> { }, m -> { });
+        Explore.run(s, tmp, 2, null, p -> { }, m -> { });
         List<String> ev = Files.readAllLines(tmp.resolve("evaluations.csv"));
         List<String> h = Arrays.asList(ev.get(0).split(","));
         assertTrue(h.contains("luts") && h.contains("frames_per_s") && !h.contains("energy_pj") && !h.contains("area_mm2"), h.toString());

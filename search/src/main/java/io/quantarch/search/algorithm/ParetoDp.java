@@ -1,11 +1,13 @@
-package io.quantarch.search.run;
+package io.quantarch.search.algorithm;
 
 import io.quantarch.search.eval.LocalEvaluator;
+import io.quantarch.search.metric.DesignTotals;
+import io.quantarch.search.metric.Metric;
+import io.quantarch.search.metric.MetricValues;
 import io.quantarch.search.eval.QualityTable;
 import io.quantarch.search.space.Design;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Limit;
-import io.quantarch.search.space.Metric;
 import io.quantarch.search.space.Objective;
 import io.quantarch.search.space.QuantGene;
 import io.quantarch.workloads.layer.Layer;
@@ -31,9 +33,6 @@ import java.util.Map;
  */
 public final class ParetoDp {
 
-    private static final List<Metric> ADDITIVE = List.of(Metric.QUALITY_LOSS, Metric.SYNTHETIC_OUTPUT_NSR, Metric.LATENCY_S,
-            Metric.ENERGY_PJ, Metric.WEIGHT_BYTES, Metric.AREA_MM2);
-
     private ParetoDp() {
     }
 
@@ -46,8 +45,10 @@ public final class ParetoDp {
             return "the attention unit's genes are not layer genes (its cost and loss are measured per configuration, not per layer)";
         }
         for (Objective o : space.objectives()) {
-            if (o.maximise() || !ADDITIVE.contains(o.metric())) {
-                return "objective " + o.label() + " is not an additive minimised metric (allowed: quality, latency_s, energy_pj, weight_bytes, area_mm2)";
+            if (o.maximise() || o.metric().additive() == null) {
+                return "objective " + o.label() + " is not an additive minimised metric (allowed: "
+                        + String.join(", ", io.quantarch.search.metric.Metrics.all().stream().filter(m -> m.additive() != null)
+                        .map(Metric::column).toList()) + ")";
             }
         }
         for (Limit l : space.constraints()) {
@@ -70,8 +71,8 @@ public final class ParetoDp {
         return null;
     }
 
-    /** One point of the exact front: its choice vector and metrics (NaN for the metrics the DP does not compute). */
-    public record Point(int[] choice, double[] metrics) { }
+    /** One point of the exact front: its choice vector and metrics. */
+    public record Point(int[] choice, MetricValues metrics) { }
 
     /** The exact front (non-dominated, feasible) over all architectures; the evaluator's quality table must be prepared. */
     public static List<Point> solve(DesignSpace space, LocalEvaluator evaluator) {
@@ -90,7 +91,7 @@ public final class ParetoDp {
         List<Point> all = new ArrayList<>();
         List<Layer> layers = space.workload().layers();
         for (long a = 0; a < archCount; a++) {
-            int[] archChoice = Explorer.mixedRadix(a, archRadices);
+            int[] archChoice = ExhaustiveSearch.mixedRadix(a, archRadices);
             int[] choice = new int[nArch + nQuant];
             System.arraycopy(archChoice, 0, choice, 0, nArch);
             Design base = space.decode(choice);
@@ -154,7 +155,7 @@ public final class ParetoDp {
             for (State s : front) {
                 int[] c = choice.clone();
                 System.arraycopy(s.choice, 0, c, nArch, nQuant);
-                double[] m = s.metrics(space, base, area);
+                MetricValues m = s.metrics(space, base, area);
                 if (feasible(space, m)) {
                     all.add(new Point(c, m));
                 }
@@ -178,17 +179,17 @@ public final class ParetoDp {
         return false;
     }
 
-    private static boolean feasible(DesignSpace space, double[] m) {
+    private static boolean feasible(DesignSpace space, MetricValues m) {
         for (Limit l : space.constraints()) {
-            if (l.violation(m[l.metric().ordinal()]) > 0) {
+            if (l.violation(m.get(l.metric())) > 0) {
                 return false;
             }
         }
         return true;
     }
 
-    static double[] minimised(DesignSpace space, double[] m) {
-        return space.objectives().stream().mapToDouble(o -> o.minimised(m[o.metric().ordinal()])).toArray();
+    static double[] minimised(DesignSpace space, MetricValues m) {
+        return space.minimised(m);
     }
 
     private static BigDecimal[] zero() {
@@ -254,28 +255,21 @@ public final class ParetoDp {
         BigDecimal[] objectiveSums(DesignSpace space) {
             List<BigDecimal> k = new ArrayList<>();
             for (Objective o : space.objectives()) {
-                switch (o.metric()) {
-                    case QUALITY_LOSS, SYNTHETIC_OUTPUT_NSR -> k.add(quality);
-                    case LATENCY_S -> k.add(sums[0]);
-                    case ENERGY_PJ -> k.add(sums[1]);
-                    case WEIGHT_BYTES -> k.add(sums[2]);
-                    default -> { }
+                switch (o.metric().additive()) {
+                    case QUALITY -> k.add(quality);
+                    case CYCLES -> k.add(sums[0]);
+                    case ENERGY -> k.add(sums[1]);
+                    case WEIGHT_BITS -> k.add(sums[2]);
+                    case CONSTANT -> { }                     // the same for every state of one architecture
                 }
             }
             return k.toArray(BigDecimal[]::new);
         }
 
-        double[] metrics(DesignSpace space, Design base, double area) {
-            double[] m = new double[Metric.values().length];
-            Arrays.fill(m, Double.NaN);
-            m[space.quality().metric().ordinal()] = quality.doubleValue();
+        MetricValues metrics(DesignSpace space, Design base, double area) {
             double latency = sums[0].doubleValue() / (base.architecture().clockGhz() * 1e9);
-            m[Metric.LATENCY_S.ordinal()] = latency;
-            m[Metric.ENERGY_PJ.ordinal()] = sums[1].doubleValue();
-            m[Metric.EDP.ordinal()] = sums[1].doubleValue() * latency;
-            m[Metric.WEIGHT_BYTES.ordinal()] = sums[2].doubleValue() / 8;
-            m[Metric.AREA_MM2.ordinal()] = area;
-            return m;
+            return MetricValues.of(DesignTotals.systolic(quality.doubleValue(), latency, sums[1].doubleValue(), area,
+                    sums[2].doubleValue() / 8), space.quality().metric(), Metric.Hardware.SYSTOLIC);
         }
     }
 }

@@ -1,10 +1,16 @@
-package io.quantarch.search.run;
+package io.quantarch.reports.explore;
 
 import io.quantarch.search.eval.Evaluation;
 import io.quantarch.search.eval.LocalEvaluator;
 import io.quantarch.search.space.DesignSpace;
-import io.quantarch.search.space.Metric;
-import io.quantarch.search.space.SearchSettings.Algorithm;
+import io.quantarch.search.metric.Metrics;
+import io.quantarch.search.run.SmallSpaces;
+import io.quantarch.search.run.Exploration;
+import io.quantarch.search.run.FrontPoint;
+import io.quantarch.search.run.KendallTau;
+import io.quantarch.search.run.SearchRun;
+import io.quantarch.search.run.RunLog;
+import io.quantarch.search.algorithm.ExhaustiveSearch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,25 +35,25 @@ class ExplorerTest {
     static final String OBJ2 = "{synthetic_output_nsr: min, energy_pj: min}";
     static final String OBJ3 = "{synthetic_output_nsr: min, energy_pj: min, area_mm2: min}";
 
-    static DesignSpace space(String objectives, Algorithm a, int pop, int gens, long seed) throws Exception {
+    static DesignSpace space(String objectives, String a, int pop, int gens, long seed) throws Exception {
         return SmallSpaces.parse(SmallSpaces.resnet18(objectives,
-                "{algorithm: " + a.label() + ", population: " + pop + ", generations: " + gens + ", seed: " + seed + "}"));
+                "{algorithm: " + a + ", population: " + pop + ", generations: " + gens + ", seed: " + seed + "}"));
     }
 
-    static Exploration.Outcome explore(DesignSpace s, Path dir, int threads) throws Exception {
-        return Exploration.run(s, dir, threads, null, p -> { }, m -> { });
+    static Exploration.Result explore(DesignSpace s, Path dir, int threads) throws Exception {
+        return Explore.run(s, dir, threads, null, p -> { }, m -> { });
     }
 
     /** The DP's front is exactly the non-dominated set of an exhaustive enumeration: same designs, same values bit for bit. */
     @Test
     void dpFrontEqualsExhaustiveFront(@TempDir Path tmp) throws Exception {
         for (String obj : List.of(OBJ2, OBJ3)) {
-            DesignSpace ex = space(obj, Algorithm.EXHAUSTIVE, 16, 0, 1);
+            DesignSpace ex = space(obj, "exhaustive", 16, 0, 1);
             assertEquals(512, ex.size().intValue());
             Path a = tmp.resolve("ex" + obj.length());
             Path b = tmp.resolve("dp" + obj.length());
-            Exploration.Outcome o1 = explore(ex, a, 2);
-            Exploration.Outcome o2 = explore(space(obj, Algorithm.DP, 16, 0, 1), b, 2);
+            Exploration.Result o1 = explore(ex, a, 2);
+            Exploration.Result o2 = explore(space(obj, "dp", 16, 0, 1), b, 2);
             assertEquals(512, o1.evaluations());
             assertTrue(o1.front().size() >= 5, "a trade-off exists: " + o1.front().size());
             assertEquals(rows(a.resolve("pareto.csv")), rows(b.resolve("pareto.csv")));
@@ -67,7 +73,7 @@ class ExplorerTest {
     /** The archive is exactly the non-dominated subset of everything evaluated (brute force over evaluations.csv). */
     @Test
     void paretoCsvIsTheNonDominatedSetOfEvaluationsCsv(@TempDir Path tmp) throws Exception {
-        DesignSpace s = space(OBJ2, Algorithm.NSGA2, 12, 6, 5);
+        DesignSpace s = space(OBJ2, "nsga2", 12, 6, 5);
         explore(s, tmp, 2);
         List<String> ev = Files.readAllLines(tmp.resolve("evaluations.csv"));
         List<String> h = Arrays.asList(ev.get(0).split(","));
@@ -98,13 +104,13 @@ class ExplorerTest {
 
     @Test
     void sameSeedSameResultWhateverTheThreadCount(@TempDir Path tmp) throws Exception {
-        DesignSpace s = space(OBJ3, Algorithm.NSGA2, 16, 8, 42);
+        DesignSpace s = space(OBJ3, "nsga2", 16, 8, 42);
         explore(s, tmp.resolve("t1"), 1);
         explore(s, tmp.resolve("t4"), 4);
         for (String f : List.of("pareto.csv", "evaluations.csv", "generations.csv")) {
             assertEquals(Files.readString(tmp.resolve("t1").resolve(f)), Files.readString(tmp.resolve("t4").resolve(f)), f);
         }
-        explore(space(OBJ3, Algorithm.NSGA2, 16, 8, 43), tmp.resolve("other"), 2);
+        explore(space(OBJ3, "nsga2", 16, 8, 43), tmp.resolve("other"), 2);
         assertFalse(Files.readString(tmp.resolve("t1/evaluations.csv")).equals(Files.readString(tmp.resolve("other/evaluations.csv"))),
                 "another seed searches differently");
     }
@@ -115,14 +121,14 @@ class ExplorerTest {
      */
     @Test
     void killedRunResumesToTheSameResult(@TempDir Path tmp) throws Exception {
-        for (Algorithm a : List.of(Algorithm.NSGA2, Algorithm.RANDOM)) {
+        for (String a : List.of("nsga2", "random")) {
             DesignSpace s = space(OBJ3, a, 16, 8, 7);
-            Path full = tmp.resolve(a.label() + "-full");
-            Path killed = tmp.resolve(a.label() + "-killed");
+            Path full = tmp.resolve(a + "-full");
+            Path killed = tmp.resolve(a + "-killed");
             explore(s, full, 2);
             try (LocalEvaluator ev = new LocalEvaluator(s, 2)) {
                 ev.prepare(null);
-                Explorer dying = new Explorer(s, ev, killed, p -> {
+                SearchRun dying = new SearchRun(s, ev, ev, killed, new CsvRunLog(killed, s), p -> {
                     if (p.generation() == 3) {
                         throw new IllegalStateException("killed");
                     }
@@ -140,8 +146,8 @@ class ExplorerTest {
 
     @Test
     void resumingWithAnotherSeedIsRefused(@TempDir Path tmp) throws Exception {
-        explore(space(OBJ2, Algorithm.NSGA2, 8, 1, 1), tmp, 1);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> explore(space(OBJ2, Algorithm.NSGA2, 8, 1, 2), tmp, 1));
+        explore(space(OBJ2, "nsga2", 8, 1, 1), tmp, 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> explore(space(OBJ2, "nsga2", 8, 1, 2), tmp, 1));
         assertTrue(e.getMessage().contains("different space, algorithm or seed"), e.getMessage());
     }
 
@@ -180,11 +186,11 @@ class ExplorerTest {
             Evaluation e = ev.evaluate(List.of(fixed)).get(0);
             assertFalse(e.feasible());
             assertTrue(e.infeasible().contains("mx-dot"), e.infeasible());
-            assertTrue(Double.isNaN(e.metric(Metric.ENERGY_PJ)));
+            assertTrue(Double.isNaN(e.metric(Metrics.ENERGY_PJ)));
         }
-        Exploration.Outcome o = explore(s, tmp, 2);
+        Exploration.Result o = explore(s, tmp, 2);
         assertFalse(o.front().isEmpty());
-        for (Exploration.FrontPoint p : o.front()) {
+        for (FrontPoint p : o.front()) {
             assertEquals(0, p.choice()[0], "only int-mac designs are feasible");
         }
     }

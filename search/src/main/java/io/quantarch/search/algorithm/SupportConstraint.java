@@ -1,4 +1,4 @@
-package io.quantarch.search.run;
+package io.quantarch.search.algorithm;
 
 import io.jenetics.DoubleGene;
 import io.jenetics.Phenotype;

@@ -1,5 +1,6 @@
-package io.quantarch.search.run;
+package io.quantarch.reports.explore;
 
+import io.quantarch.search.run.FrontPoint;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.Objective;
 import org.knowm.xchart.BitmapEncoder;
@@ -17,12 +18,12 @@ import java.util.List;
  * The run's figures (XChart PNGs in {@code DIR/plots/}): the front in every 2-D projection of its objectives,
  * and hypervolume against evaluations from generations.csv. Written under temporary names and renamed.
  */
-public final class Plots {
+public final class ExplorePlots {
 
-    private Plots() {
+    private ExplorePlots() {
     }
 
-    public static List<Path> write(DesignSpace space, Path dir, List<Exploration.FrontPoint> front) throws IOException {
+    public static List<Path> write(DesignSpace space, Path dir, List<FrontPoint> front) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Path plots = dir.resolve("plots");
         Files.createDirectories(plots);
@@ -32,10 +33,10 @@ public final class Plots {
             for (int b = a + 1; b < obj.size(); b++) {
                 Objective x = obj.get(a);
                 Objective y = obj.get(b);
-                double[] xs = front.stream().mapToDouble(p -> p.metrics()[x.metric().ordinal()]).toArray();
-                double[] ys = front.stream().mapToDouble(p -> p.metrics()[y.metric().ordinal()]).toArray();
+                double[] xs = front.stream().mapToDouble(p -> p.metrics().get(x.metric())).toArray();
+                double[] ys = front.stream().mapToDouble(p -> p.metrics().get(y.metric())).toArray();
                 XYChart c = new XYChartBuilder().width(720).height(520).title(space.name() + ": Pareto front")
-                        .xAxisTitle(Exploration.column(x.metric())).yAxisTitle(Exploration.column(y.metric())).build();
+                        .xAxisTitle(Columns.of(x.metric())).yAxisTitle(Columns.of(y.metric())).build();
                 c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 c.getStyler().setLegendVisible(false);
                 if (xs.length > 0) {
@@ -46,19 +47,14 @@ public final class Plots {
         }
         Path gens = dir.resolve("generations.csv");
         if (Files.exists(gens)) {
-            List<String> lines = Files.readAllLines(gens);
-            double[] ev = new double[lines.size() - 1];
-            double[] hv = new double[lines.size() - 1];
-            for (int i = 1; i < lines.size(); i++) {
-                String[] c = lines.get(i).split(",");
-                ev[i - 1] = Double.parseDouble(c[1]);
-                hv[i - 1] = Double.parseDouble(c[4]);
-            }
-            XYChart c = new XYChartBuilder().width(720).height(520).title(space.name() + ": " + space.search().algorithm().label()
+            io.quantarch.reports.Table t = io.quantarch.reports.Table.read(gens);
+            double[] ev = t.numbers("evaluations");
+            double[] hv = t.numbers("hypervolume");
+            XYChart c = new XYChartBuilder().width(720).height(520).title(space.name() + ": " + space.search().algorithm().name()
                     + " convergence").xAxisTitle("evaluations").yAxisTitle("normalised hypervolume").build();
             c.getStyler().setLegendVisible(false);
             if (ev.length > 0) {
-                c.addSeries(space.search().algorithm().label(), ev, hv);
+                c.addSeries(space.search().algorithm().name(), ev, hv);
             }
             out.add(save(c, plots.resolve("hypervolume.png")));
         }
@@ -66,9 +62,9 @@ public final class Plots {
     }
 
     private static Path save(XYChart c, Path target) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), ".plot", ".png");
+        Path tmp = io.quantarch.config.io.AtomicOutput.temporarySibling(target);
         BitmapEncoder.saveBitmap(c, tmp.toString(), BitmapEncoder.BitmapFormat.PNG);
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        io.quantarch.config.io.AtomicOutput.commit(tmp, target);
         return target;
     }
 }
