@@ -15,6 +15,7 @@ import io.quantarch.simulator.fpga.MvauLayerResult;
 import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.Workload;
 import io.quantarch.workloads.model.MnistCnnModel;
+import io.quantarch.workloads.quality.MnistClassifier;
 import io.quantarch.workloads.model.MnistData;
 import io.quantarch.workloads.policy.QuantPolicy;
 import io.quantarch.workloads.policy.TensorQuant;
@@ -44,7 +45,7 @@ final class FpgaSimulation {
             throw ConfigException.of(archFile + " with workload " + w.name() + " and policy " + p.name(), e.getMessage());
         }
         Double accuracy = null;
-        if (w.name().equals("mnist_cnn") && w.layerNames().containsAll(MnistCnnModel.LAYERS)) {
+        if (w.name().equals(MnistClassifier.NAME) && w.layerNames().containsAll(MnistCnnModel.LAYERS)) {
             accuracy = mnistAccuracy(p);
         }
         FpgaDevice d = spec.device();

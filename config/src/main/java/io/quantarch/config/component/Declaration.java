@@ -56,6 +56,34 @@ public record Declaration(String kind, String name, String description, List<Par
         return new Values(m);
     }
 
+    /**
+     * Reads {@code key=value} pairs (a spec such as {@code llama2_7b,phase=decode,seq=256}); absent keys take their
+     * defaults.
+     *
+     * @throws IllegalArgumentException naming the unknown key and the valid ones, or the value and what was expected
+     */
+    public Values readPairs(java.util.Map<String, String> pairs) {
+        for (String k : pairs.keySet()) {
+            if (!keys().contains(k)) {
+                throw new IllegalArgumentException(kind + " " + name + ": unknown parameter '" + k + "'; valid keys: " + keys()
+                        + " (as key=value)" + io.quantarch.config.Names.didYouMean(keys(), k));
+            }
+        }
+        Map<Param<?>, Object> m = new IdentityHashMap<>();
+        for (Param<?> p : params) {
+            String text = pairs.get(p.key());
+            if (text == null && p.defaultValue() == null) {
+                throw new IllegalArgumentException(kind + " " + name + ": parameter '" + p.key() + "' is required");
+            }
+            try {
+                m.put(p, text == null ? p.defaultValue() : p.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(kind + " " + name + ": " + e.getMessage());
+            }
+        }
+        return new Values(m);
+    }
+
     /** Every key at its default; throws when a key is required. */
     public Values defaults() {
         Map<Param<?>, Object> m = new IdentityHashMap<>();

@@ -32,6 +32,13 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
     /** Reads and checks the value under {@code parent}; the default when the key is absent. */
     T read(YamlNode parent) throws ConfigException;
 
+    /**
+     * The value given as text (a {@code key=value} of a spec or command line).
+     *
+     * @throws IllegalArgumentException saying what was expected
+     */
+    T parse(String text);
+
     /** The default as printed, or {@code (required)}. */
     default String defaultText() {
         T d = defaultValue();
@@ -83,6 +90,19 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
             }
             return parent.get(key).asInt(min, max);
         }
+
+        @Override
+        public Integer parse(String text) {
+            try {
+                int v = Integer.parseInt(text.trim());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message
+            }
+            throw new IllegalArgumentException(key + " must be an " + type() + ", got '" + text + "'");
+        }
     }
 
     /** A 64-bit integer in {@code [min, max]} (seeds, counts that may exceed 2^31). */
@@ -105,6 +125,19 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
                 return required(parent, this);
             }
             return parent.get(key).asLong(min, max);
+        }
+
+        @Override
+        public Long parse(String text) {
+            try {
+                long v = java.lang.Long.parseLong(text.trim());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message
+            }
+            throw new IllegalArgumentException(key + " must be an " + type() + ", got '" + text + "'");
         }
     }
 
@@ -141,6 +174,22 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
             }
             return n.asDouble(min, max);
         }
+
+        @Override
+        public Double parse(String text) {
+            if (infinityWord != null && text.trim().equalsIgnoreCase(infinityWord)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            try {
+                double v = Double.parseDouble(text.trim());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message
+            }
+            throw new IllegalArgumentException(key + " must be a " + type() + ", got '" + text + "'");
+        }
     }
 
     /** {@code true} or {@code false}. */
@@ -156,6 +205,15 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
                 return required(parent, this);
             }
             return parent.get(key).asBoolean();
+        }
+
+        @Override
+        public Boolean parse(String text) {
+            return switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(key + " must be true or false, got '" + text + "'");   // open: text
+            };
         }
     }
 
@@ -181,11 +239,11 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
             return parent.get(key).asChoice(choices);
         }
 
-        /** The choice in lower case, checked (for values from the command line). */
-        public String check(String value) {
+        @Override
+        public String parse(String value) {
             String v = value.trim().toLowerCase(Locale.ROOT);
             if (!choices.contains(v)) {
-                throw new IllegalArgumentException("expected one of " + choices + ", found '" + value + "'");
+                throw new IllegalArgumentException(key + " must be " + String.join(" or ", choices) + ", got '" + value + "'");
             }
             return v;
         }
@@ -204,6 +262,11 @@ public sealed interface Param<T> permits Param.Int, Param.Int64, Param.Real, Par
                 return required(parent, this);
             }
             return parent.get(key).asText();
+        }
+
+        @Override
+        public String parse(String text) {
+            return text;
         }
     }
 

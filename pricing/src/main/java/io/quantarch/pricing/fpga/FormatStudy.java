@@ -64,7 +64,7 @@ public final class FormatStudy {
 
     /** Every same-family (weights, inputs) pair, in a fixed order; {@code progress} hears each finished point. */
     public static List<Point> run(FpgaDataflowSpec spec, MnistOnDataflow model, int images, Consumer<Point> progress) {
-        Workload w = Zoo.byName("mnist_cnn");
+        Workload w = Zoo.byName(io.quantarch.workloads.quality.MnistClassifier.NAME);
         List<Point> out = new ArrayList<>();
         for (List<Element> family : List.of(integers(), minifloats())) {
             for (Element we : family) {

@@ -247,7 +247,7 @@ public final class SpaceYaml {
             throw where.errorAt("attention genes of one unit: SpAtten's (token_keep, head_keep, kv_bits, msb_bits, confidence, local_window)"
                     + " or the block-sparse ones (density, qk_bits, p_bits, v_bits)", attention.stream().map(ArchGene::name).toList().toString());
         }
-        if (!(quality instanceof QualitySpec.Real r) || !r.model().equals("stories260k")) {
+        if (!(quality instanceof QualitySpec.Real r) || !r.model().equals(io.quantarch.workloads.quality.StoriesLm.NAME)) {
             throw where.errorAt("quality measured on model stories260k (the attention unit runs its real attention)",
                     quality instanceof QualitySpec.Real r2 ? "model " + r2.model() : "synthetic quality");
         }

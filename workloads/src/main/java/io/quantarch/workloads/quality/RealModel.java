@@ -78,6 +78,14 @@ public interface RealModel {
         }
     }
 
+    /**
+     * The FP32 model on its first {@code samples} evaluation units against the independent reference outputs shipped
+     * with it (all units when {@code samples} is 0).
+     *
+     * @throws IllegalArgumentException when {@code samples} is out of range
+     */
+    ReferenceCheck checkAgainstReference(int samples);
+
     /** Lookup tables (embeddings) whose storage format the policy sets through the layer's {@code weights}. */
     default List<String> tables() {
         return List.of();

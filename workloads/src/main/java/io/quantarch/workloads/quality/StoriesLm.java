@@ -22,13 +22,18 @@ import java.util.stream.IntStream;
  */
 public final class StoriesLm implements RealModel {
 
+    public static final String NAME = "stories260k";
+
+    public static final RealModelKind KIND = RealModelKind.of(NAME, "llama2.c stories260K (5 layers, dim 64) on TinyStories validation "
+            + "text: perplexity over windows of 512 tokens", StoriesLm::bundled);
+
     private final LlamaCheckpoint ckpt;
     private final List<String> policyLayers;
     private final List<String> kvLayers = new ArrayList<>();
 
     public StoriesLm(LlamaCheckpoint ckpt) {
         this.ckpt = ckpt;
-        this.policyLayers = Zoo.byName("stories260k").layerNames();
+        this.policyLayers = Zoo.byName(NAME).layerNames();
         for (int l = 0; l < ckpt.config().layers(); l++) {
             kvLayers.add("model.layers." + l + ".self_attn.attn");
         }
@@ -44,7 +49,38 @@ public final class StoriesLm implements RealModel {
 
     @Override
     public String name() {
-        return "stories260k";
+        return NAME;
+    }
+
+    /** Every window's mean NLL against the numpy reference's (llama2.c's run.c semantics), within 1e-4 nats. */
+    @Override
+    public ReferenceCheck checkAgainstReference(int samples) {
+        int n = samples == 0 ? Stories260k.WINDOWS : samples;
+        if (n < 1 || n > Stories260k.WINDOWS) {
+            throw new IllegalArgumentException("1.." + Stories260k.WINDOWS + " windows, asked " + n);
+        }
+        LlamaModel m = LlamaModel.fp32(ckpt);
+        double[] ref = Stories260k.referenceWindowNll();
+        int[] tokens = Stories260k.tokens();
+        double[] ours = IntStream.range(0, n).parallel()
+                .mapToDouble(w -> m.windowNll(tokens, w * Stories260k.WINDOW, Stories260k.WINDOW, ActivationObserver.NONE) / Stories260k.WINDOW)
+                .toArray();
+        List<List<Object>> rows = new ArrayList<>();
+        double maxDiff = 0;
+        double sum = 0;
+        double refSum = 0;
+        for (int w = 0; w < n; w++) {
+            double d = Math.abs(ours[w] - ref[w]);
+            maxDiff = Math.max(maxDiff, d);
+            sum += ours[w];
+            refSum += ref[w];
+            rows.add(List.of(w, ours[w], ref[w], d));
+        }
+        String summary = String.format(java.util.Locale.ROOT, "stories260k FP32, %d windows: mean NLL %.5f nats/token (reference %.5f), "
+                + "perplexity %.4f (reference %.4f); max per-window |difference| %.2e nats (required < 1e-4)", n, sum / n, refSum / n,
+                Math.exp(sum / n), Math.exp(refSum / n), maxDiff);
+        return new ReferenceCheck("windows.csv", List.of("window", "mean_nll_nats", "reference_mean_nll_nats", "abs_diff"), rows, summary,
+                maxDiff < 1e-4);
     }
 
     @Override

@@ -6,8 +6,19 @@ import io.quantarch.workloads.layer.Gemm;
 import io.quantarch.workloads.layer.Norm;
 import io.quantarch.workloads.layer.Workload;
 
+import java.util.List;
+
 /** Convolutional networks of the zoo, layer for layer as torchvision builds them (names included). */
 final class Cnns {
+
+    static final ZooModel RESNET18 = ZooModel.of("resnet18", "ResNet-18 (He et al. 2016; torchvision layer names)",
+            List.of(ZooModel.BATCH, ZooModel.IMAGE), v -> resnet18(v.get(ZooModel.BATCH), v.get(ZooModel.IMAGE)));
+    static final ZooModel RESNET50 = ZooModel.of("resnet50", "ResNet-50 v1.5 (torchvision)",
+            List.of(ZooModel.BATCH, ZooModel.IMAGE), v -> resnet50(v.get(ZooModel.BATCH), v.get(ZooModel.IMAGE)));
+    static final ZooModel MOBILENET_V2 = ZooModel.of("mobilenet_v2", "MobileNetV2 (Sandler et al. 2018; torchvision)",
+            List.of(ZooModel.BATCH, ZooModel.IMAGE), v -> mobilenetV2(v.get(ZooModel.BATCH), v.get(ZooModel.IMAGE)));
+    static final ZooModel MNIST_CNN = ZooModel.of("mnist_cnn", "the ONNX model zoo's MNIST CNN (the real model mnist_cnn)",
+            List.of(ZooModel.BATCH), v -> mnistCnn(v.get(ZooModel.BATCH)));
 
     private Cnns() {
     }

@@ -32,6 +32,27 @@ final class Transformers {
     /** stories260K (llama2.c, doc/stories260K.md): dim 64, 5 layers, 8/4 heads, FFN 172, vocab 512, tied classifier. */
     static final LlamaShape STORIES_260K = new LlamaShape(64, 5, 8, 4, 172, 512, true);
 
+    private static final io.quantarch.config.component.Param.Int BERT_SEQ = ZooModel.seq(128, 512);
+    private static final io.quantarch.config.component.Param.Int GPT2_SEQ = ZooModel.seq(1024, 1024);
+
+    static final ZooModel BERT_BASE = ZooModel.of("bert_base", "BERT-base (Devlin et al. 2019; HF names), encoder only",
+            List.of(ZooModel.BATCH, BERT_SEQ), v -> bertBase(v.get(ZooModel.BATCH), v.get(BERT_SEQ)));
+    static final ZooModel VIT_B16 = ZooModel.of("vit_b16", "ViT-B/16 (Dosovitskiy et al. 2021; torchvision)",
+            List.of(ZooModel.BATCH, ZooModel.IMAGE), v -> vitB16(v.get(ZooModel.BATCH), v.get(ZooModel.IMAGE)));
+    static final ZooModel GPT2_SMALL = ZooModel.of("gpt2_small", "GPT-2 small (124 M; HF names)",
+            List.of(ZooModel.BATCH, GPT2_SEQ), v -> gpt2Small(v.get(ZooModel.BATCH), v.get(GPT2_SEQ)));
+    static final ZooModel LLAMA2_7B_MODEL = llamaModel("llama2_7b", "LLaMA-2-7B (Touvron et al. 2023; HF names)", LLAMA2_7B, 2048, 4096);
+    static final ZooModel LLAMA3_8B_MODEL = llamaModel("llama3_8b", "LLaMA-3-8B (Meta model card; HF names), GQA 32/8", LLAMA3_8B, 2048, 8192);
+    static final ZooModel STORIES_260K_MODEL = llamaModel("stories260k", "llama2.c stories260K, the real model stories260k", STORIES_260K,
+            512, 512);
+
+    /** A decoder LLM; {@code maxSeq}: its context length (prefill tokens, or cached tokens plus the decoded one). */
+    private static ZooModel llamaModel(String name, String description, LlamaShape shape, int defaultSeq, int maxSeq) {
+        io.quantarch.config.component.Param.Int seq = ZooModel.seq(defaultSeq, maxSeq);
+        return ZooModel.of(name, description, List.of(ZooModel.BATCH, seq, ZooModel.PHASE),
+                v -> llama(name, shape, v.get(ZooModel.PHASE).equals("decode") ? Phase.DECODE : Phase.PREFILL, v.get(seq), v.get(ZooModel.BATCH)));
+    }
+
     /**
      * A LLaMA-style decoder. Prefill runs {@code seq} tokens through every layer and the LM head on the last
      * token only (what generation needs); decode runs one token against a KV cache of {@code seq} tokens.
