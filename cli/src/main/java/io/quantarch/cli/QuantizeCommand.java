@@ -141,7 +141,7 @@ final class QuantizeCommand implements Callable<Integer> {
             case "NaN", "nan", "-NaN", "-nan" -> s.startsWith("-") ? -Float.NaN : Float.NaN;
             case "Infinity", "inf", "+Infinity", "+inf" -> Float.POSITIVE_INFINITY;
             case "-Infinity", "-inf" -> Float.NEGATIVE_INFINITY;
-            default -> {
+            default -> {                                            // open: any other text must be a decimal number
                 if (!DECIMAL.matcher(s).matches()) {
                     throw new ConfigException(in, "line " + row.line() + ", column 'value'", "a decimal number", "'" + s + "'");
                 }

@@ -52,7 +52,7 @@ final class SensitivityCommand implements Callable<Integer> {
             case "weights" -> Sensitivity.Role.WEIGHTS;
             case "inputs" -> Sensitivity.Role.INPUTS;
             case "kv_cache" -> Sensitivity.Role.KV_CACHE;
-            default -> throw new ConfigException("--role", null, "weights, inputs or kv_cache", "'" + role + "'");
+            default -> throw new ConfigException("--role", null, "weights, inputs or kv_cache", "'" + role + "'");   // open: a command-line word
         };
         List<TensorQuant> fs = new ArrayList<>();
         for (String f : formats) {

@@ -5,7 +5,6 @@ import io.quantarch.cli.run.RunDirectory;
 import io.quantarch.cost.actions.Component;
 import io.quantarch.cost.estimate.Breakdown;
 import io.quantarch.cost.estimate.CostModel;
-import io.quantarch.cost.estimate.CostModels;
 import io.quantarch.pricing.PricedResult;
 import io.quantarch.pricing.Pricing;
 import io.quantarch.cost.actions.CostModelSpec;

@@ -2,7 +2,6 @@ package io.quantarch.cli;
 
 import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.reports.explore.Explore;
-import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
 import io.quantarch.spark.LoopbackCluster;
@@ -110,13 +109,19 @@ final class SparkBenchCommand implements Callable<Integer> {
                 w.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
+        print(base, n, what, names, threadRuns, sparkRuns);
+        return 0;
+    }
+
+    /** One row per population: designs/s of the thread engine and of each Spark engine, their ratio and overhead per generation. */
+    private void print(DesignSpace base, int n, String what, List<String> names, double[][] threadRuns, List<double[][]> sparkRuns) {
         io.out().printf(Locale.ROOT, "%s, %d generations, thread engine %d threads vs %s%n", base.name(), generations, n, what);
         StringBuilder header = new StringBuilder("population,evaluations_gen1_on,threads_designs_per_s");
         for (String e : names) {
             header.append(',').append(e).append("_designs_per_s,").append(e).append("_over_threads,").append(e).append("_overhead_ms_per_generation");
         }
         io.out().println(header);
-        for (int i = 0; i < sizes; i++) {
+        for (int i = 0; i < threadRuns.length; i++) {
             double[] t = threadRuns[i];
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%d,%d,%.1f", populations.get(i), (long) t[1], t[1] / t[0]));
             for (double[][] runs : sparkRuns) {
@@ -125,7 +130,6 @@ final class SparkBenchCommand implements Callable<Integer> {
             }
             io.out().println(row);
         }
-        return 0;
     }
 
     /** A different seed per size keeps the executors' design caches from serving the next size. */

@@ -2,7 +2,6 @@ package io.quantarch.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quantarch.search.moea.Fronts;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -14,7 +13,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,94 +142,21 @@ public final class RunReport {
         List<Path> runs = new ArrayList<>();
         runs.add(dir);
         runs.addAll(compare);
-        List<double[][]> objs = new ArrayList<>();
-        List<int[]> gens = new ArrayList<>();
-        List<long[]> evals = new ArrayList<>();
-        for (Path r : runs) {
-            Table ev = Table.readIfPresent(r.resolve("evaluations.csv"));
-            if (ev == null) {                              // an exact method (dp) writes only its front: drawn as a level
-                ev = Table.read(r.resolve("pareto.csv"));
-            }
-            boolean frontOnly = ev.column("feasible") < 0;
-            int feasible = ev.column("feasible");
-            List<double[]> f = new ArrayList<>();
-            List<Integer> g = new ArrayList<>();
-            List<Long> e = new ArrayList<>();
-            double[][] cols = new double[objectives.size()][];
-            for (int j = 0; j < cols.length; j++) {
-                cols[j] = ev.numbers(objectives.get(j));
-            }
-            double[] gen = frontOnly ? new double[ev.rows().size()] : ev.numbers("generation");
-            for (int i = 0; i < ev.rows().size(); i++) {
-                if (feasible >= 0 && !ev.rows().get(i).get(feasible).equals("true")) {
-                    continue;
-                }
-                double[] v = new double[cols.length];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = maximise.get(j) ? -cols[j][i] : cols[j][i];
-                }
-                f.add(v);
-                g.add((int) gen[i]);
-                e.add((long) i + 1);
-            }
-            objs.add(f.toArray(double[][]::new));
-            gens.add(g.stream().mapToInt(Integer::intValue).toArray());
-            evals.add(e.stream().mapToLong(Long::longValue).toArray());
-        }
-        int m = objectives.size();
-        double[] lo = new double[m];
-        double[] hi = new double[m];
-        java.util.Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        java.util.Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (double[][] f : objs) {
-            for (double[] v : f) {
-                for (int j = 0; j < m; j++) {
-                    lo[j] = Math.min(lo[j], v[j]);
-                    hi[j] = Math.max(hi[j], v[j]);
-                }
-            }
-        }
+        List<ConvergenceCurves.Curve> curves = ConvergenceCurves.of(runs, objectives, maximise);
         XYChart c = new XYChartBuilder().width(W).height(H).title("Hypervolume convergence").xAxisTitle("evaluations")
                 .yAxisTitle("hypervolume (common normalisation, ref 1.1)").build();
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
-        boolean any = false;
-        for (int r = 0; r < runs.size(); r++) {
-            double[][] f = objs.get(r);
-            if (f.length == 0) {
+        for (int r = 0; r < curves.size(); r++) {
+            ConvergenceCurves.Curve curve = curves.get(r);
+            if (curve.evaluations().length == 0) {
                 continue;
             }
-            List<Double> xs = new ArrayList<>();
-            List<Double> ys = new ArrayList<>();
-            int[] g = gens.get(r);
-            for (int i = 0; i < f.length; i++) {
-                if (i + 1 == f.length || g[i + 1] != g[i]) {
-                    double[][] prefix = java.util.Arrays.copyOf(f, i + 1);
-                    int[] nd = Fronts.nonDominated(prefix);
-                    double[][] front = new double[nd.length][];
-                    for (int k = 0; k < nd.length; k++) {
-                        front[k] = prefix[nd[k]];
-                    }
-                    xs.add((double) evals.get(r)[i]);
-                    ys.add(new io.quantarch.search.archive.Normalisation(lo, hi).hypervolume(front));
-                }
-            }
-            if (!Files.exists(runs.get(r).resolve("evaluations.csv"))) {
-                double level = ys.get(ys.size() - 1);
-                double xmax = evals.stream().mapToLong(e -> e.length == 0 ? 0 : e[e.length - 1]).max().orElse(1);
-                xs.clear();
-                ys.clear();
-                xs.add(1.0);
-                ys.add(level);
-                xs.add(Math.max(2, xmax));
-                ys.add(level);
-            }
-            finalHypervolumes.add(String.format(Locale.ROOT, "%s: %.4f", label(runs.get(r)), ys.get(ys.size() - 1)));
             String name = label(runs.get(r));
-            XYSeries s = c.addSeries(name, xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
+            finalHypervolumes.add(String.format(Locale.ROOT, "%s: %.4f", name, curve.finalHypervolume()));
+            XYSeries s = c.addSeries(name, curve.evaluations(), curve.hypervolumes());
             s.setMarker(SeriesMarkers.NONE);
-            any = true;
         }
-        if (any) {
+        if (!finalHypervolumes.isEmpty()) {
             save(plots, "hypervolume", "Hypervolume of the feasible archive after each generation"
                     + (compare.isEmpty() ? "" : ", against " + compare.size() + " compared run(s)") + "; x: evaluations (feasible ones counted)", c);
         }

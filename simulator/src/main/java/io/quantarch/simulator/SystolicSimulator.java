@@ -56,22 +56,14 @@ public final class SystolicSimulator {
         if (fidelity == Fidelity.CYCLE) {
             checkCycleStepped(g, logical, tp.timeFactor(), tp.reductionLanes(), tiles, compute, arch);
         }
-        long sramI;
-        long sramF;
-        switch (arch.array().dataflow()) {
-            case OS -> {
-                sramI = g.m() * g.k() * p.colFolds();
-                sramF = g.k() * g.n() * p.rowFolds();
-            }
-            case WS -> {
-                sramI = g.m() * g.k() * p.colFolds();
-                sramF = g.k() * g.n() * tiles;                  // stationary weights reload per streamed tile
-            }
-            default -> {
-                sramI = g.m() * g.k() * tiles;
-                sramF = g.k() * g.n() * p.colFolds();
-            }
-        }
+        // SRAM reads of each operand: the stationary operand is read once per fold, the streamed once per tile
+        long[] reads = switch (arch.array().dataflow()) {
+            case OS -> new long[] {g.m() * g.k() * p.colFolds(), g.k() * g.n() * p.rowFolds()};
+            case WS -> new long[] {g.m() * g.k() * p.colFolds(), g.k() * g.n() * tiles};
+            case IS -> new long[] {g.m() * g.k() * tiles, g.k() * g.n() * p.colFolds()};
+        };
+        long sramI = reads[0];
+        long sramF = reads[1];
         long outputs = g.m() * g.n();
         long sramOW;
         long sramOR;

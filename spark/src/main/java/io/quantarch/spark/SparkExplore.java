@@ -33,7 +33,7 @@ public final class SparkExplore {
                 case "--space" -> { space = Path.of(need(a, v)); i++; }
                 case "--out" -> { out = Path.of(need(a, v)); i++; }
                 case "--seed" -> { seed = Long.parseLong(need(a, v)); i++; }
-                default -> fail(2, "unknown argument '" + a + "' (expected --space SPACE.yaml --out DIR [--seed N])");
+                default -> fail(2, "unknown argument '" + a + "' (expected --space SPACE.yaml --out DIR [--seed N])");   // open: a command-line word
             }
         }
         if (space == null || out == null) {

@@ -2,7 +2,6 @@ package io.quantarch.spark;
 
 import io.quantarch.search.eval.EvaluationEngine;
 import io.quantarch.reports.explore.Explore;
-import io.quantarch.search.run.Exploration;
 import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.SpaceYaml;
 import io.quantarch.config.YamlNode;

@@ -54,7 +54,7 @@ public record ComplexUnitCodec() implements ScalarCodec {
             case PLUS_ONE -> 1f;
             case MINUS_ONE -> -1f;
             case PLUS_I, MINUS_I -> 0f;
-            default -> throw new IllegalArgumentException("complex unit code must be 0..3, got " + code);
+            default -> throw new IllegalArgumentException("complex unit code must be 0..3, got " + code);   // open: an int code
         };
     }
 
@@ -63,7 +63,7 @@ public record ComplexUnitCodec() implements ScalarCodec {
             case PLUS_I -> 1f;
             case MINUS_I -> -1f;
             case PLUS_ONE, MINUS_ONE -> 0f;
-            default -> throw new IllegalArgumentException("complex unit code must be 0..3, got " + code);
+            default -> throw new IllegalArgumentException("complex unit code must be 0..3, got " + code);   // open: an int code
         };
     }
 

@@ -12,6 +12,23 @@ final class FormatNames {
     private static final Pattern GENERIC = Pattern.compile("e(\\d)m(\\d{1,2})(?:b(-?\\d+))?(_fn|_ieee)?(_nosub)?" + GRANULARITY);
     private static final Pattern NAMED_FLOAT = Pattern.compile("(fp8_e4m3|fp8_e5m2|fp6_e3m2|fp6_e2m3|fp4_e2m1|fp16|bf16)" + GRANULARITY);
 
+    /** The minifloat family (declared here, beside its name grammar, and published as {@link MiniFloat#FAMILY}). */
+    static final FormatFamily MINIFLOAT = new FormatFamily("minifloat",
+            "sign-exponent-mantissa ExMy with any bias, subnormals on or off, Inf/NaN as FN, IEEE or none; unscaled",
+            "fp8_e4m3|fp8_e5m2|fp6_e3m2|fp6_e2m3|fp4_e2m1|fp16|bf16 or eXmY[bB][_fn|_ieee][_nosub] (X 1..8, Y 0..10)",
+            java.util.List.of(io.quantarch.config.component.Param.integer("exponent_bits", 1, 8, null, "X: exponent field width"),
+                    io.quantarch.config.component.Param.integer("mantissa_bits", 0, 10, null, "Y: mantissa field width"),
+                    io.quantarch.config.component.Param.integer("bias", -1000, 1000, null, "B: exponent bias (default 2^(X-1)-1)"),
+                    io.quantarch.config.component.Param.choice("specials", java.util.List.of("none", "fn", "ieee"), "none",
+                            "special values: none (every code finite), fn (NaN only) or ieee (Inf and NaN)"),
+                    io.quantarch.config.component.Param.flag("subnormals", true, "subnormal codes on (_nosub turns them off)")),
+            java.util.List.of("fp8_e4m3", "fp8_e5m2", "fp6_e3m2", "fp6_e2m3", "fp4_e2m1", "fp16", "bf16", "e3m3b3", "e2m5b1_nosub",
+                    "e4m3_ieee", "e3m4_ieee", "e5m2_ieee", "e4m3_fn", "e3m2", "e2m3", "e2m1"),
+            n -> {
+                FormatNames.Minifloat m = FormatNames.minifloat(n);
+                return m == null || m.granularity() != null ? null : m.element();
+            });
+
     private FormatNames() {
     }
 

@@ -27,21 +27,7 @@ import java.util.Objects;
 public final class MiniFloat implements NumberFormat, ScalarCodec {
 
     /** The OCP minifloats by name and generic {@code eXmY[bB][_fn|_ieee][_nosub]}, unscaled. */
-    public static final FormatFamily FAMILY = new FormatFamily("minifloat",
-            "sign-exponent-mantissa ExMy with any bias, subnormals on or off, Inf/NaN as FN, IEEE or none; unscaled",
-            "fp8_e4m3|fp8_e5m2|fp6_e3m2|fp6_e2m3|fp4_e2m1|fp16|bf16 or eXmY[bB][_fn|_ieee][_nosub] (X 1..8, Y 0..10)",
-            java.util.List.of(io.quantarch.config.component.Param.integer("exponent_bits", 1, 8, null, "X: exponent field width"),
-                    io.quantarch.config.component.Param.integer("mantissa_bits", 0, 10, null, "Y: mantissa field width"),
-                    io.quantarch.config.component.Param.integer("bias", -1000, 1000, null, "B: exponent bias (default 2^(X-1)-1)"),
-                    io.quantarch.config.component.Param.choice("specials", java.util.List.of("none", "fn", "ieee"), "none",
-                            "special values: none (every code finite), fn (NaN only) or ieee (Inf and NaN)"),
-                    io.quantarch.config.component.Param.flag("subnormals", true, "subnormal codes on (_nosub turns them off)")),
-            java.util.List.of("fp8_e4m3", "fp8_e5m2", "fp6_e3m2", "fp6_e2m3", "fp4_e2m1", "fp16", "bf16", "e3m3b3", "e2m5b1_nosub",
-                    "e4m3_ieee", "e3m4_ieee", "e5m2_ieee", "e4m3_fn", "e3m2", "e2m3", "e2m1"),
-            n -> {
-                FormatNames.Minifloat m = FormatNames.minifloat(n);
-                return m == null || m.granularity() != null ? null : m.element();
-            });
+    public static final FormatFamily FAMILY = FormatNames.MINIFLOAT;
 
     private static final int MAX_TABLE_BITS = 16;
 
@@ -70,199 +56,132 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     private final boolean fastPath;        // the smallest normal is a float32 normal
     private final short[] encodeTable;     // formats of <= 8 bits: code by rounding class, -1 = use the slow path
     private final int stickyMask;          // float32 mantissa bits below the guard bit
+    private final ExactCoding rules;     // the exact encoder (slow path, and what the tables are built from)
 
-    private MiniFloat(String name, int exponentBits, int mantissaBits, int bias, boolean subnormals,
+    MiniFloat(String name, int exponentBits, int mantissaBits, int bias, boolean subnormals,
                       SpecialValues specials, boolean saturating) {
-        if (exponentBits < 1 || exponentBits > 8) {
-            throw new IllegalArgumentException("exponent bits must be 1..8, got " + exponentBits);
-        }
-        if (mantissaBits < 0 || mantissaBits > 10) {
-            throw new IllegalArgumentException("mantissa bits must be 0..10, got " + mantissaBits);
-        }
+        this.name = name != null ? name : MiniFloatCache.defaultName(exponentBits, mantissaBits, bias, subnormals, Objects.requireNonNull(specials));
+        this.rules = ExactCoding.of(this.name, exponentBits, mantissaBits, bias, subnormals, specials, saturating);
         this.exponentBits = exponentBits;
         this.mantissaBits = mantissaBits;
         this.bias = bias;
         this.subnormals = subnormals;
-        this.specials = Objects.requireNonNull(specials);
+        this.specials = specials;
         this.saturating = saturating;
         this.bits = 1 + exponentBits + mantissaBits;
-        this.signBit = 1 << (bits - 1);
-        int allOnesExp = (1 << exponentBits) - 1;
-        int allOnesMant = (1 << mantissaBits) - 1;
-        // {largest finite biased exponent, largest mantissa field there, NaN code, Inf code} per special-value policy
-        int[] top = switch (specials) {
-            case NONE -> new int[] {allOnesExp, allOnesMant, NO_CODE, NO_CODE};
-            case FN -> mantissaBits == 0                                // the whole top binade is the NaN code
-                    ? new int[] {allOnesExp - 1, 0, (allOnesExp << mantissaBits) | allOnesMant, NO_CODE}
-                    : new int[] {allOnesExp, allOnesMant - 1, (allOnesExp << mantissaBits) | allOnesMant, NO_CODE};
-            case IEEE -> new int[] {allOnesExp - 1, allOnesMant,
-                    mantissaBits == 0 ? NO_CODE : (allOnesExp << mantissaBits) | (1 << (mantissaBits - 1)), allOnesExp << mantissaBits};
-        };
-        maxBiasedExponent = top[0];
-        maxMantissaAtTop = top[1];
-        nanCode = top[2];
-        infCode = top[3];
-        if (maxBiasedExponent < 1) {
-            throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " with " + specials
-                    + " special values has no normal binade");
-        }
-        int lowestBitExponent = 1 - bias - (subnormals ? mantissaBits : 0);
-        int topExponent = maxBiasedExponent - bias;
-        if (lowestBitExponent < -149 || topExponent > 127) {
-            throw new IllegalArgumentException("e" + exponentBits + "m" + mantissaBits + " bias " + bias
-                    + " has values outside float32 (exponents " + lowestBitExponent + ".." + topExponent + ")");
-        }
-        this.maxFiniteCode = (maxBiasedExponent << mantissaBits) | maxMantissaAtTop;
-        this.maxFinite = Math.scalb((float) ((1 << mantissaBits) | maxMantissaAtTop), topExponent - mantissaBits);
+        this.signBit = rules.signBit();
+        this.maxBiasedExponent = rules.maxBiasedExponent();
+        this.maxMantissaAtTop = rules.maxMantissaAtTop();
+        this.nanCode = rules.nanCode();
+        this.infCode = rules.infCode();
+        this.maxFiniteCode = rules.maxFiniteCode();
+        this.maxFinite = rules.maxFinite();
         this.minNormal = Math.scalb(1f, 1 - bias);
         this.minSubnormal = subnormals && mantissaBits > 0 ? Math.scalb(1f, 1 - bias - mantissaBits) : 0f;
         this.minNormalBits = Float.floatToRawIntBits(minNormal);
         this.rebias = (127 - bias) << mantissaBits;
         this.fastPath = 1 - bias >= -126;
-        this.name = name != null ? name : defaultName(exponentBits, mantissaBits, bias, this.subnormals, specials);
         this.stickyMask = (1 << (22 - mantissaBits)) - 1;
-        if (bits <= 8) {
-            // Every float32 magnitude is in one rounding class: its exponent, its top M mantissa bits, the
-            // guard bit, and whether any lower bit is set (sticky). The encoded code is the same for every
-            // member of a class, in the normal and subnormal ranges alike, so one exact slow-path encode per
-            // class gives a branch-free encoder. Index = (a >>> (22 - M)) << 1 | sticky.
-            short[] table = new short[1 << (8 + mantissaBits + 2)];
-            for (int idx = 0; idx < table.length; idx++) {
-                int a = ((idx >>> 1) << (22 - mantissaBits)) | (idx & 1);
-                int code;
-                try {
-                    code = encodeBits(a, 0L, false);
-                } catch (NotRepresentableException e) {
-                    code = -1;
-                }
-                table[idx] = (short) (code == NO_CODE ? -1 : code);
-            }
-            this.encodeTable = table;
-        } else {
-            this.encodeTable = null;
-        }
-        if (bits <= MAX_TABLE_BITS) {
-            float[] table = new float[1 << bits];
-            for (int c = 0; c < table.length; c++) {
-                table[c] = computeDecode(c);
-            }
-            this.decodeTable = table;
-        } else {
-            this.decodeTable = null;
-        }
+        this.encodeTable = bits <= 8 ? encodeTable(rules, mantissaBits) : null;
+        this.decodeTable = bits <= MAX_TABLE_BITS ? buildDecodeTable() : null;
     }
 
-    private record Key(String name, int e, int m, int bias, boolean subnormals, SpecialValues specials, boolean saturating) { }
-
-    /** Instances are interned: the encode and decode tables of a configuration are built once per JVM. */
-    private static final java.util.concurrent.ConcurrentHashMap<Key, MiniFloat> INTERNED = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static MiniFloat intern(String name, int e, int m, int bias, boolean subnormals, SpecialValues specials, boolean saturating) {
-        Key k = new Key(name, e, m, bias, subnormals, specials, saturating);
-        MiniFloat f = INTERNED.get(k);
-        if (f == null) {
-            f = new MiniFloat(name, e, m, bias, subnormals, specials, saturating);
-            MiniFloat prev = INTERNED.putIfAbsent(k, f);
-            if (prev != null) {
-                f = prev;
+    /**
+     * Every float32 magnitude is in one rounding class: its exponent, its top M mantissa bits, the guard bit, and
+     * whether any lower bit is set (sticky). The encoded code is the same for every member of a class, in the normal
+     * and subnormal ranges alike, so one exact slow-path encode per class gives a branch-free encoder.
+     * Index = (a >>> (22 - M)) << 1 | sticky.
+     */
+    private static short[] encodeTable(ExactCoding rules, int mantissaBits) {
+        short[] table = new short[1 << (8 + mantissaBits + 2)];
+        for (int idx = 0; idx < table.length; idx++) {
+            int a = ((idx >>> 1) << (22 - mantissaBits)) | (idx & 1);
+            int code;
+            try {
+                code = rules.encodeBits(a, 0L, false);
+            } catch (NotRepresentableException e) {
+                code = -1;
             }
+            table[idx] = (short) (code == NO_CODE ? -1 : code);
         }
-        return f;
+        return table;
+    }
+
+    private float[] buildDecodeTable() {
+        float[] table = new float[1 << bits];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = rules.decode(c);
+        }
+        return table;
     }
 
     /** A generic ExMy with the default bias 2^(E-1)-1, subnormals on and every code finite. */
     public static MiniFloat of(int exponentBits, int mantissaBits) {
-        return intern(null, exponentBits, mantissaBits, (1 << (exponentBits - 1)) - 1, true, SpecialValues.NONE, true);
+        return MiniFloatCache.intern(null, exponentBits, mantissaBits, (1 << (exponentBits - 1)) - 1, true, SpecialValues.NONE, true);
     }
 
     /** A generic ExMy with every option explicit; saturating. */
     public static MiniFloat of(int exponentBits, int mantissaBits, int bias, boolean subnormals, SpecialValues specials) {
-        return intern(null, exponentBits, mantissaBits, bias, subnormals, specials, true);
+        return MiniFloatCache.intern(null, exponentBits, mantissaBits, bias, subnormals, specials, true);
     }
 
     /** OCP FP8 E4M3 ("FN"): bias 7, no Inf, NaN = S.1111.111, max 448 (OFP8 v1.0 Table 1-2). */
     public static MiniFloat fp8E4m3() {
-        return Named.FP8_E4M3;
+        return MiniFloatCache.Named.FP8_E4M3;
     }
 
     /** OCP FP8 E5M2: IEEE-like, bias 15, Inf and NaN, max 57344 (OFP8 v1.0 Table 1-2). */
     public static MiniFloat fp8E5m2() {
-        return Named.FP8_E5M2;
+        return MiniFloatCache.Named.FP8_E5M2;
     }
 
     /** OCP FP6 E3M2 (MX v1.0 element): bias 3, all codes finite, max 28. */
     public static MiniFloat fp6E3m2() {
-        return Named.FP6_E3M2;
+        return MiniFloatCache.Named.FP6_E3M2;
     }
 
     /** OCP FP6 E2M3 (MX v1.0 element): bias 1, all codes finite, max 7.5. */
     public static MiniFloat fp6E2m3() {
-        return Named.FP6_E2M3;
+        return MiniFloatCache.Named.FP6_E2M3;
     }
 
     /** OCP FP4 E2M1 (MX v1.0 element): bias 1, all codes finite, max 6. */
     public static MiniFloat fp4E2m1() {
-        return Named.FP4_E2M1;
+        return MiniFloatCache.Named.FP4_E2M1;
     }
 
     /** IEEE 754 binary16 (E5M10). */
     public static MiniFloat fp16() {
-        return Named.FP16;
+        return MiniFloatCache.Named.FP16;
     }
 
     /** bfloat16 (E8M7, bias 127, IEEE specials). */
     public static MiniFloat bf16() {
-        return Named.BF16;
-    }
-
-    private static final class Named {
-        static final MiniFloat FP8_E4M3 = intern("fp8_e4m3", 4, 3, 7, true, SpecialValues.FN, true);
-        static final MiniFloat FP8_E5M2 = intern("fp8_e5m2", 5, 2, 15, true, SpecialValues.IEEE, true);
-        static final MiniFloat FP6_E3M2 = intern("fp6_e3m2", 3, 2, 3, true, SpecialValues.NONE, true);
-        static final MiniFloat FP6_E2M3 = intern("fp6_e2m3", 2, 3, 1, true, SpecialValues.NONE, true);
-        static final MiniFloat FP4_E2M1 = intern("fp4_e2m1", 2, 1, 1, true, SpecialValues.NONE, true);
-        static final MiniFloat FP16 = intern("fp16", 5, 10, 15, true, SpecialValues.IEEE, true);
-        static final MiniFloat BF16 = intern("bf16", 8, 7, 127, true, SpecialValues.IEEE, true);
-    }
-
-    static String defaultName(int e, int m, int bias, boolean subnormals, SpecialValues specials) {
-        StringBuilder sb = new StringBuilder().append('e').append(e).append('m').append(m);
-        if (bias != (1 << (e - 1)) - 1) {
-            sb.append('b').append(bias);
-        }
-        switch (specials) {
-            case FN -> sb.append("_fn");
-            case IEEE -> sb.append("_ieee");
-            case NONE -> { }
-        }
-        if (!subnormals) {
-            sb.append("_nosub");
-        }
-        return sb.toString();
+        return MiniFloatCache.Named.BF16;
     }
 
     // ---- withers -------------------------------------------------------------------------
 
     public MiniFloat withBias(int newBias) {
-        return intern(null, exponentBits, mantissaBits, newBias, subnormals, specials, saturating);
+        return MiniFloatCache.intern(null, exponentBits, mantissaBits, newBias, subnormals, specials, saturating);
     }
 
     public MiniFloat withSubnormals(boolean on) {
-        return intern(null, exponentBits, mantissaBits, bias, on, specials, saturating);
+        return MiniFloatCache.intern(null, exponentBits, mantissaBits, bias, on, specials, saturating);
     }
 
     public MiniFloat withSpecials(SpecialValues s) {
-        return intern(null, exponentBits, mantissaBits, bias, subnormals, s, saturating);
+        return MiniFloatCache.intern(null, exponentBits, mantissaBits, bias, subnormals, s, saturating);
     }
 
     /** Same format, saturating (overflow to +/-max finite) or not (overflow to Inf, else NaN, else an error). */
     public MiniFloat withSaturation(boolean on) {
-        return on == saturating ? this : intern(name, exponentBits, mantissaBits, bias, subnormals, specials, on);
+        return on == saturating ? this : MiniFloatCache.intern(name, exponentBits, mantissaBits, bias, subnormals, specials, on);
     }
 
     /** Same format under another registry name. */
     public MiniFloat named(String newName) {
-        return intern(newName, exponentBits, mantissaBits, bias, subnormals, specials, saturating);
+        return MiniFloatCache.intern(newName, exponentBits, mantissaBits, bias, subnormals, specials, saturating);
     }
 
     // ---- attributes ---------------------------------------------------------------------
@@ -325,7 +244,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
         if (decodeTable != null) {
             return decodeTable[code];
         }
-        return computeDecode(code);
+        return rules.decode(code);
     }
 
     /** The 2^n-entry decode table (a copy), for hot loops that index it directly. */
@@ -338,31 +257,6 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
 
     public boolean isNaN(int code) {
         return nanCode != NO_CODE && Float.isNaN(decode(code));
-    }
-
-    private float computeDecode(int code) {
-        if (code < 0 || code >= (1 << bits)) {
-            throw new IllegalArgumentException(name + ": code " + code + " out of range 0.." + ((1 << bits) - 1));
-        }
-        boolean negative = (code & signBit) != 0;
-        int biasedExp = (code >>> mantissaBits) & ((1 << exponentBits) - 1);
-        int mant = code & ((1 << mantissaBits) - 1);
-        int allOnes = (1 << exponentBits) - 1;
-        float magnitude;
-        if (specials == SpecialValues.IEEE && biasedExp == allOnes) {
-            magnitude = mant == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
-        } else if (specials == SpecialValues.FN && biasedExp == allOnes && mant == (1 << mantissaBits) - 1) {
-            magnitude = Float.NaN;
-        } else if (biasedExp == 0) {
-            // subnormal (or denormals-are-zero when subnormals are off)
-            magnitude = subnormals && mant != 0 ? Math.scalb((float) mant, 1 - bias - mantissaBits) : 0f;
-        } else {
-            magnitude = Math.scalb((float) ((1 << mantissaBits) | mant), biasedExp - bias - mantissaBits);
-        }
-        if (Float.isNaN(magnitude)) {
-            return Float.intBitsToFloat(negative ? 0xFFC00000 : 0x7FC00000);
-        }
-        return negative ? -magnitude : magnitude;
     }
 
     // ---- encode ---------------------------------------------------------------------------
@@ -425,100 +319,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
     }
 
     private int encodeBits(int fbits, long random, boolean stochastic) {
-        int sign = (fbits >>> 31) == 0 ? 0 : signBit;
-        int a = fbits & 0x7FFFFFFF;
-        if (a > 0x7F800000) {
-            return nanCode == NO_CODE ? NO_CODE : sign | nanCode;
-        }
-        if (a == 0x7F800000) {
-            return overflow(sign, Float.intBitsToFloat(fbits));
-        }
-        if (a == 0) {
-            return sign;
-        }
-        long m24;
-        int e;
-        if ((a >>> 23) == 0) {                         // float32 subnormal: normalise
-            int lz = Integer.numberOfLeadingZeros(a) - 8;
-            m24 = (long) a << lz;
-            e = -126 - lz;
-        } else {
-            m24 = (a & 0x7FFFFF) | 0x800000;
-            e = (a >>> 23) - 127;
-        }
-        return encodeMagnitude(sign, m24, e, 23, random, stochastic, 0, Float.intBitsToFloat(fbits));
-    }
-
-    /**
-     * Rounds {@code |x| = m * 2^(e - p)}, {@code m in [2^p, 2^(p+1))}, to this format.
-     * {@code tieBreak} (+1, 0, -1) says whether the exact value lies above, on or below
-     * {@code m * 2^(e-p)} in magnitude by less than one unit of {@code m}; it decides exact ties only.
-     */
-    private int encodeMagnitude(int sign, long m, int e, int p, long random, boolean stochastic, int tieBreak, double x) {
-        int emin = 1 - bias;
-        if (e < emin && !subnormals) {
-            return sign;                               // flush before rounding (reference README §7, choice 4)
-        }
-        int shift = e >= emin ? p - mantissaBits : p - mantissaBits + (emin - e);
-        // Ties go to the even code. For M >= 1 the code's last bit is q's; for M = 0 it is the exponent's.
-        int truncatedOdd = (mantissaBits == 0 && e >= emin) ? (e + bias) & 1 : -1;
-        long q = roundShift(m, shift, random, stochastic, tieBreak, truncatedOdd);
-        int biasedExp;
-        int mant;
-        if (e >= emin) {
-            biasedExp = e + bias;
-            if (q == (1L << (mantissaBits + 1))) {     // carried into the next binade
-                biasedExp++;
-                q >>= 1;
-            }
-            mant = (int) q - (1 << mantissaBits);
-        } else if (q == (1L << mantissaBits)) {        // subnormal rounded up to the smallest normal
-            biasedExp = 1;
-            mant = 0;
-        } else {
-            biasedExp = 0;
-            mant = (int) q;
-        }
-        if (biasedExp > maxBiasedExponent || (biasedExp == maxBiasedExponent && mant > maxMantissaAtTop)) {
-            return overflow(sign, x);
-        }
-        return sign | (biasedExp << mantissaBits) | mant;
-    }
-
-    /**
-     * m >> shift rounded to nearest, ties to even (or stochastically); shift >= 1. {@code truncatedOdd}
-     * overrides the parity of the truncated candidate (-1: use q's own parity).
-     */
-    private static long roundShift(long m, int shift, long random, boolean stochastic, int tieBreak, int truncatedOdd) {
-        if (shift > 62) {
-            shift = 62;                                // m < 2^53: anything beyond rounds the same
-        }
-        long q = m >>> shift;
-        long rem = m & ((1L << shift) - 1);
-        if (stochastic) {
-            long draw = random >>> (64 - shift);       // uniform in [0, 2^shift)
-            return draw < rem ? q + 1 : q;
-        }
-        long half = 1L << (shift - 1);
-        boolean odd = truncatedOdd < 0 ? (q & 1) != 0 : truncatedOdd == 1;
-        if (rem > half || (rem == half && (tieBreak > 0 || (tieBreak == 0 && odd)))) {
-            q++;
-        }
-        return q;
-    }
-
-    private int overflow(int sign, double x) {
-        if (saturating) {
-            return sign | maxFiniteCode;               // OFP8 Table 3, SAT column
-        }
-        if (infCode != NO_CODE) {
-            return sign | infCode;
-        }
-        if (nanCode != NO_CODE) {
-            return sign | nanCode;
-        }
-        throw new NotRepresentableException(name + " has neither Inf nor NaN: " + x
-                + " overflows its maximum " + maxFinite + " in non-saturating mode");
+        return rules.encodeBits(fbits, random, stochastic);
     }
 
     /** Rounds a double to this format exactly (no intermediate float rounding). */
@@ -532,33 +333,7 @@ public final class MiniFloat implements NumberFormat, ScalarCodec {
      * {@code |err| <= ulp(s)/2}. Accumulator models use this to avoid double rounding.
      */
     public int encodeExact(double s, double err) {
-        long bitsD = Double.doubleToRawLongBits(s);
-        int sign = bitsD < 0 ? signBit : 0;
-        long a = bitsD & 0x7FFFFFFFFFFFFFFFL;
-        if (a > 0x7FF0000000000000L) {
-            return nanCode == NO_CODE ? NO_CODE : sign | nanCode;
-        }
-        if (a == 0x7FF0000000000000L) {
-            return overflow(sign, s);
-        }
-        if (a == 0) {
-            if (err == 0) {
-                return sign;
-            }
-            return encodeExact(err, 0.0);
-        }
-        long m;
-        int e;
-        if ((a >>> 52) == 0) {
-            int lz = Long.numberOfLeadingZeros(a) - 11;
-            m = a << lz;
-            e = -1022 - lz;
-        } else {
-            m = (a & 0xFFFFFFFFFFFFFL) | 0x10000000000000L;
-            e = (int) (a >>> 52) - 1023;
-        }
-        int tieBreak = err == 0 ? 0 : ((err > 0) == (s > 0) ? 1 : -1);
-        return encodeMagnitude(sign, m, e, 52, 0L, false, tieBreak, s);
+        return rules.encodeExact(s, err);
     }
 
     // ---- tensors ------------------------------------------------------------------------------

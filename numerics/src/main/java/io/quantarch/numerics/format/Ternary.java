@@ -1,6 +1,5 @@
 package io.quantarch.numerics.format;
 
-import io.quantarch.config.component.Param;
 import io.quantarch.numerics.quant.Granularity;
 import java.util.List;
 import java.util.Optional;

@@ -9,12 +9,9 @@ import io.quantarch.search.run.Exploration;
 import io.quantarch.search.run.FrontPoint;
 import io.quantarch.search.run.KendallTau;
 import io.quantarch.search.run.SearchRun;
-import io.quantarch.search.run.RunLog;
-import io.quantarch.search.algorithm.ExhaustiveSearch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

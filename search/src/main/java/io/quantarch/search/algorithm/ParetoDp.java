@@ -80,86 +80,15 @@ public final class ParetoDp {
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        QualityTable quality = evaluator.qualityTable();
         int nArch = space.archGenes().size();
-        int nQuant = space.quantGenes().size();
         int[] archRadices = Arrays.copyOf(space.radices(), nArch);
         long archCount = 1;
         for (int r : archRadices) {
             archCount *= r;
         }
         List<Point> all = new ArrayList<>();
-        List<Layer> layers = space.workload().layers();
         for (long a = 0; a < archCount; a++) {
-            int[] archChoice = ExhaustiveSearch.mixedRadix(a, archRadices);
-            int[] choice = new int[nArch + nQuant];
-            System.arraycopy(archChoice, 0, choice, 0, nArch);
-            Design base = space.decode(choice);
-            // which gene decides each layer (-1: only the default)
-            int[] geneOf = new int[layers.size()];
-            Arrays.fill(geneOf, -1);
-            for (int j = 0; j < nQuant; j++) {
-                for (int i = 0; i < layers.size(); i++) {
-                    if (space.quantGenes().get(j).layers().contains(layers.get(i).name())) {
-                        geneOf[i] = j;
-                    }
-                }
-            }
-            // [cycles, energy, weight bits] of the default-only layers, and per gene option
-            BigDecimal[] baseSums = zero();
-            for (int i = 0; i < layers.size(); i++) {
-                if (geneOf[i] < 0) {
-                    add(baseSums, evaluator.layerCost(base, i), layers.get(i), base, space);
-                }
-            }
-            List<List<State>> options = new ArrayList<>();
-            boolean supported = true;
-            for (int j = 0; j < nQuant && supported; j++) {
-                List<State> opts = new ArrayList<>();
-                for (int o = 0; o < space.quantGenes().get(j).options().size(); o++) {
-                    int[] c = choice.clone();
-                    c[nArch + j] = o;
-                    Design d = space.decode(c);
-                    BigDecimal[] s = zero();
-                    boolean ok = true;
-                    for (int i = 0; i < layers.size(); i++) {
-                        if (geneOf[i] == j) {
-                            if (io.quantarch.simulator.Simulator.unsupported(d.architecture(), layers.get(i), d.policy()) != null) {
-                                ok = false;
-                                break;
-                            }
-                            add(s, evaluator.layerCost(d, i), layers.get(i), d, space);
-                        }
-                    }
-                    if (ok) {
-                        opts.add(new State(new BigDecimal(quality.contribution(j, o)), s, new int[] {o}));
-                    }
-                }
-                supported = !opts.isEmpty();
-                options.add(opts);
-            }
-            if (!supported || defaultUnsupported(space, base, geneOf)) {
-                continue;
-            }
-            double area = evaluator.areaMm2(base);
-            List<State> front = List.of(new State(new BigDecimal(quality.base()), baseSums, new int[0]));
-            for (int j = 0; j < nQuant; j++) {
-                List<State> next = new ArrayList<>();
-                for (State s : front) {
-                    for (State o : options.get(j)) {
-                        next.add(s.plus(o));
-                    }
-                }
-                front = prune(next, space, base, area);
-            }
-            for (State s : front) {
-                int[] c = choice.clone();
-                System.arraycopy(s.choice, 0, c, nArch, nQuant);
-                MetricValues m = s.metrics(space, base, area);
-                if (feasible(space, m)) {
-                    all.add(new Point(c, m));
-                }
-            }
+            all.addAll(solveArchitecture(space, evaluator, ExhaustiveSearch.mixedRadix(a, archRadices)));
         }
         double[][] f = all.stream().map(p -> minimised(space, p.metrics())).toArray(double[][]::new);
         List<Point> out = new ArrayList<>();
@@ -167,6 +96,96 @@ public final class ParetoDp {
             out.add(all.get(i));
         }
         return out;
+    }
+
+    /** The feasible front of one architecture: a DP over the quantization genes, one at a time. */
+    private static List<Point> solveArchitecture(DesignSpace space, LocalEvaluator evaluator, int[] archChoice) {
+        int nArch = archChoice.length;
+        int nQuant = space.quantGenes().size();
+        int[] choice = new int[nArch + nQuant];
+        System.arraycopy(archChoice, 0, choice, 0, nArch);
+        Design base = space.decode(choice);
+        List<Layer> layers = space.workload().layers();
+        int[] geneOf = geneOfLayer(space, layers);
+        // [cycles, energy, weight bits] of the default-only layers, and per gene option
+        BigDecimal[] baseSums = zero();
+        for (int i = 0; i < layers.size(); i++) {
+            if (geneOf[i] < 0) {
+                add(baseSums, evaluator.layerCost(base, i), layers.get(i), base, space);
+            }
+        }
+        List<List<State>> options = new ArrayList<>();
+        for (int j = 0; j < nQuant; j++) {
+            List<State> opts = geneOptions(space, evaluator, choice, j, geneOf);
+            if (opts.isEmpty()) {
+                return List.of();
+            }
+            options.add(opts);
+        }
+        if (defaultUnsupported(space, base, geneOf)) {
+            return List.of();
+        }
+        double area = evaluator.areaMm2(base);
+        List<State> front = List.of(new State(new BigDecimal(evaluator.qualityTable().base()), baseSums, new int[0]));
+        for (int j = 0; j < nQuant; j++) {
+            List<State> next = new ArrayList<>();
+            for (State s : front) {
+                for (State o : options.get(j)) {
+                    next.add(s.plus(o));
+                }
+            }
+            front = prune(next, space, base, area);
+        }
+        List<Point> out = new ArrayList<>();
+        for (State s : front) {
+            int[] c = choice.clone();
+            System.arraycopy(s.choice, 0, c, nArch, nQuant);
+            MetricValues m = s.metrics(space, base, area);
+            if (feasible(space, m)) {
+                out.add(new Point(c, m));
+            }
+        }
+        return out;
+    }
+
+    /** Which quantization gene decides each layer (-1: only the default). */
+    private static int[] geneOfLayer(DesignSpace space, List<Layer> layers) {
+        int[] geneOf = new int[layers.size()];
+        Arrays.fill(geneOf, -1);
+        for (int j = 0; j < space.quantGenes().size(); j++) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (space.quantGenes().get(j).layers().contains(layers.get(i).name())) {
+                    geneOf[i] = j;
+                }
+            }
+        }
+        return geneOf;
+    }
+
+    /** Gene j's options the architecture runs, each with its quality contribution and the exact sums of its layers. */
+    private static List<State> geneOptions(DesignSpace space, LocalEvaluator evaluator, int[] choice, int j, int[] geneOf) {
+        int nArch = space.archGenes().size();
+        List<Layer> layers = space.workload().layers();
+        List<State> opts = new ArrayList<>();
+        for (int o = 0; o < space.quantGenes().get(j).options().size(); o++) {
+            int[] c = choice.clone();
+            c[nArch + j] = o;
+            Design d = space.decode(c);
+            BigDecimal[] s = zero();
+            boolean ok = true;
+            for (int i = 0; i < layers.size() && ok; i++) {
+                if (geneOf[i] == j) {
+                    ok = io.quantarch.simulator.Simulator.unsupported(d.architecture(), layers.get(i), d.policy()) == null;
+                    if (ok) {
+                        add(s, evaluator.layerCost(d, i), layers.get(i), d, space);
+                    }
+                }
+            }
+            if (ok) {
+                opts.add(new State(new BigDecimal(evaluator.qualityTable().contribution(j, o)), s, new int[] {o}));
+            }
+        }
+        return opts;
     }
 
     private static boolean defaultUnsupported(DesignSpace space, Design base, int[] geneOf) {

@@ -47,54 +47,54 @@ public final class SyntheticNsr {
             return 0;
         }
         double sum = 0;
-        QuantOptions opts = QuantOptions.DEFAULT.withCalibration(q.calibration());
         for (GemmOp g : gemms) {
-            int k = (int) Math.min(g.k(), MAX_K);
-            int n = (int) Math.min(g.n(), MAX_N);
-            SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ l.name().hashCode() * 31L ^ (g.k() << 20) ^ g.n());
-            float[] x = new float[rows * k];
-            double[] channel = new double[k];
-            for (int c = 0; c < k; c++) {
-                channel[c] = Math.exp(0.5 * gaussian(r)) * (c % 37 == 5 ? 20 : 1);
-            }
-            for (int i = 0; i < rows; i++) {
-                for (int c = 0; c < k; c++) {
-                    x[i * k + c] = (float) (channel[c] * gaussian(r));
-                }
-            }
-            float[] w = new float[n * k];
-            for (int j = 0; j < n; j++) {
-                double s = 0.02 * Math.exp(0.5 * gaussian(r));
-                for (int c = 0; c < k; c++) {
-                    w[j * k + c] = (float) (s * gaussian(r));
-                }
-            }
-            float[] xq = x;
-            float[] wq = w;
-            if (role == Role.INPUTS) {
-                xq = q.format().fakeQuantize(x, Segments.rows(rows, k), opts);
-            } else {
-                wq = q.format().fakeQuantize(w, Segments.rows(n, k), opts);
-            }
-            double noise = 0;
-            double signal = 0;
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < n; j++) {
-                    double y = 0;
-                    double yq = 0;
-                    int xo = i * k;
-                    int wo = j * k;
-                    for (int c = 0; c < k; c++) {
-                        y += (double) x[xo + c] * w[wo + c];
-                        yq += (double) xq[xo + c] * wq[wo + c];
-                    }
-                    signal += y * y;
-                    noise += (y - yq) * (y - yq);
-                }
-            }
-            sum += signal == 0 ? 0 : noise / signal;
+            sum += nsr(l, g, role, q, seed, rows);
         }
         return sum / gemms.size();
+    }
+
+    /** One GEMM shape: seeded activations with outlier channels, Gaussian weights; the output NSR of quantizing one side. */
+    private static double nsr(Layer l, GemmOp g, Role role, TensorQuant.Quantized q, long seed, int rows) {
+        QuantOptions opts = QuantOptions.DEFAULT.withCalibration(q.calibration());
+        int k = (int) Math.min(g.k(), MAX_K);
+        int n = (int) Math.min(g.n(), MAX_N);
+        SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ l.name().hashCode() * 31L ^ (g.k() << 20) ^ g.n());
+        float[] x = new float[rows * k];
+        double[] channel = new double[k];
+        for (int c = 0; c < k; c++) {
+            channel[c] = Math.exp(0.5 * gaussian(r)) * (c % 37 == 5 ? 20 : 1);
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int c = 0; c < k; c++) {
+                x[i * k + c] = (float) (channel[c] * gaussian(r));
+            }
+        }
+        float[] w = new float[n * k];
+        for (int j = 0; j < n; j++) {
+            double s = 0.02 * Math.exp(0.5 * gaussian(r));
+            for (int c = 0; c < k; c++) {
+                w[j * k + c] = (float) (s * gaussian(r));
+            }
+        }
+        float[] xq = role == Role.INPUTS ? q.format().fakeQuantize(x, Segments.rows(rows, k), opts) : x;
+        float[] wq = role == Role.INPUTS ? w : q.format().fakeQuantize(w, Segments.rows(n, k), opts);
+        double noise = 0;
+        double signal = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < n; j++) {
+                double y = 0;
+                double yq = 0;
+                int xo = i * k;
+                int wo = j * k;
+                for (int c = 0; c < k; c++) {
+                    y += (double) x[xo + c] * w[wo + c];
+                    yq += (double) xq[xo + c] * wq[wo + c];
+                }
+                signal += y * y;
+                noise += (y - yq) * (y - yq);
+            }
+        }
+        return signal == 0 ? 0 : noise / signal;
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -38,7 +38,7 @@ public final class Hypervolume {
             case 1 -> ref[0] - in.stream().mapToDouble(p -> p[0]).min().orElseThrow();
             case 2 -> twoD(in, ref[0], ref[1]);
             case 3 -> threeD(in, ref);
-            default -> monteCarlo(in, ref, 1L);
+            default -> monteCarlo(in, ref, 1L);   // open: the number of objectives
         };
     }
 

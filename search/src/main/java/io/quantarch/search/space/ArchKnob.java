@@ -92,7 +92,9 @@ public enum ArchKnob {
             case FPGA_DEVICE -> new FpgaDataflowSpec(s.name(), (FpgaDevice) value, s.clockMhz(), s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
             case FPGA_MULTIPLIERS -> new FpgaDataflowSpec(s.name(), s.device(), s.clockMhz(), (MvauUnit.Multipliers) value, s.weightMemory(), s.folding(), s.targetCycles());
             case FPGA_CLOCK_MHZ -> new FpgaDataflowSpec(s.name(), s.device(), (Double) value, s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
-            default -> throw new IllegalArgumentException(key + " is not an FPGA knob");
+            case ROWS, COLS, ARRAY, DATAFLOW, PE, IFMAP_KB, FILTER_KB, OFMAP_KB, SRAM_KB, DRAM_BYTES_PER_CYCLE, CLOCK_GHZ, COST_MODEL,
+                 ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP, ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS,
+                 ATTN_P_BITS, ATTN_V_BITS -> throw new IllegalArgumentException(key + " is not an FPGA knob");
         };
     }
 
@@ -119,7 +121,9 @@ public enum ArchKnob {
             case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered()));
             case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.costModel());
             case COST_MODEL -> a.withCostModel((io.quantarch.cost.actions.CostModelSpec) value);
-            default -> throw new IllegalArgumentException(key + " is not a systolic-array knob");
+            case FPGA_PE, FPGA_SIMD, FPGA_TARGET_CYCLES, FPGA_DEVICE, FPGA_MULTIPLIERS, FPGA_CLOCK_MHZ, ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP,
+                 ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS, ATTN_P_BITS, ATTN_V_BITS ->
+                    throw new IllegalArgumentException(key + " is not a systolic-array knob");
         };
     }
 }

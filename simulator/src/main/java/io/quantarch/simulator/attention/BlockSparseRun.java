@@ -9,8 +9,6 @@ import io.quantarch.workloads.model.LlamaConfig;
 import io.quantarch.workloads.model.LlamaModel;
 import io.quantarch.workloads.model.Stories260k;
 
-import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**

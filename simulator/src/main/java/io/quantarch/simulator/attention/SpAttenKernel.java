@@ -108,46 +108,64 @@ public final class SpAttenKernel implements AttentionKernel {
         }
     }
 
+    /** Indices still alive after a pruning step, and the top-k engine's cycles that step took. */
+    private record Survivors(int[] index, int count, long topKCycles) { }
+
     @Override
     public void attend(int layer, int pos, float[] q, int qo, float[] keys, float[] values, float[] ctx, int co) {
-        if (kFull != null) {
-            for (int s = quantizedRows[layer]; s <= pos; s++) {
-                quantizeRow(keys, s * kvDim, kFull[layer], kMsb == null ? null : kMsb[layer]);
-                quantizeRow(values, s * kvDim, vFull[layer], null);
-            }
-            quantizedRows[layer] = pos + 1;
-        }
+        quantizeNewRows(layer, pos, keys, values);
         counts.queries++;
-        long topKCycles = 0;
-        // cascade token pruning: candidates are the tokens still alive at this layer
+        Survivors tokens = pruneTokens(layer, pos);
+        Survivors live = pruneHeads(layer);
+        int n = tokens.count();
+        boolean[] kvUsed = new boolean[kvHeads];
+        boolean[] kvLsb = new boolean[kvHeads];
+        long macs = attendHeads(layer, q, qo, keys, values, ctx, co, tokens, live, kvUsed, kvLsb);
+        counts.macs += macs;
+        counts.denseKeys += (long) (pos + 1) * heads;
+        long topKCycles = tokens.topKCycles() + live.topKCycles();
+        long bits = countTraffic(n, pos, kvUsed, kvLsb, macs);
+        counts.topKCycles += topKCycles;
+        counts.decodeCycles += hw.stepCycles(bits, macs, (long) n * live.count(), topKCycles);
+    }
+
+    /** Quantizes the K/V rows written since the last call at this layer (each row once, as the cache stores it). */
+    private void quantizeNewRows(int layer, int pos, float[] keys, float[] values) {
+        if (kFull == null) {
+            return;
+        }
+        for (int s = quantizedRows[layer]; s <= pos; s++) {
+            quantizeRow(keys, s * kvDim, kFull[layer], kMsb == null ? null : kMsb[layer]);
+            quantizeRow(values, s * kvDim, vFull[layer], null);
+        }
+        quantizedRows[layer] = pos + 1;
+    }
+
+    /**
+     * Cascade token pruning: of the tokens still alive at this layer, outside the protected local window, the top-k
+     * engine keeps the most important; the window (the current token included) always stays.
+     */
+    private Survivors pruneTokens(int layer, int pos) {
         int[] alive = new int[pos + 1];
         int n = 0;
         int recent = Math.max(0, pos + 1 - Math.max(1, cfg.localWindow()));   // tokens from here on are protected
         int protectedAlive = 0;
-        for (int s = 0; s < recent; s++) {
+        for (int s = 0; s <= pos; s++) {
             if (tokenPrunedAt[s] > layer) {
-                alive[n++] = s;
+                if (s < recent) {
+                    alive[n++] = s;
+                } else {
+                    protectedAlive++;
+                }
             }
         }
-        for (int s = recent; s <= pos; s++) {
-            if (tokenPrunedAt[s] > layer) {
-                protectedAlive++;
-            }
-        }
+        long cycles = 0;
         int target = Math.max(protectedAlive, (int) Math.ceil(cfg.tokenKeep(layer) * (pos + 1)));
         if (n + protectedAlive > target) {
             TopKEngine.Selection sel = hw.topK().select(tokenImportance, Arrays.copyOf(alive, n), target - protectedAlive);
-            topKCycles += sel.cycles();
+            cycles = sel.cycles();
             counts.topKComparisons += sel.comparisons();
-            boolean[] keep = new boolean[pos + 1];
-            for (int s : sel.kept()) {
-                keep[s] = true;
-            }
-            for (int i = 0; i < n; i++) {
-                if (!keep[alive[i]]) {
-                    tokenPrunedAt[alive[i]] = layer;
-                }
-            }
+            markPruned(tokenPrunedAt, alive, n, sel.kept(), layer, pos + 1);
             System.arraycopy(sel.kept(), 0, alive, 0, sel.kept().length);
             n = sel.kept().length;
         }
@@ -156,7 +174,11 @@ public final class SpAttenKernel implements AttentionKernel {
                 alive[n++] = s;
             }
         }
-        // cascade head pruning
+        return new Survivors(alive, n, cycles);
+    }
+
+    /** Cascade head pruning: the top-k engine keeps the heads with the largest accumulated output magnitude. */
+    private Survivors pruneHeads(int layer) {
         int[] liveHeads = new int[heads];
         int nh = 0;
         for (int h = 0; h < heads; h++) {
@@ -165,31 +187,43 @@ public final class SpAttenKernel implements AttentionKernel {
             }
         }
         int headTarget = Math.max(1, (int) Math.ceil(cfg.headKeep(layer) * heads));
-        if (nh > headTarget) {
-            TopKEngine.Selection sel = hw.topK().select(headImportance, Arrays.copyOf(liveHeads, nh), headTarget);
-            topKCycles += sel.cycles();
-            counts.topKComparisons += sel.comparisons();
-            boolean[] keep = new boolean[heads];
-            for (int h : sel.kept()) {
-                keep[h] = true;
-            }
-            for (int i = 0; i < nh; i++) {
-                if (!keep[liveHeads[i]]) {
-                    headPrunedAt[liveHeads[i]] = layer;
-                }
-            }
-            liveHeads = sel.kept();
-            nh = liveHeads.length;
+        if (nh <= headTarget) {
+            return new Survivors(liveHeads, nh, 0);
         }
+        TopKEngine.Selection sel = hw.topK().select(headImportance, Arrays.copyOf(liveHeads, nh), headTarget);
+        counts.topKComparisons += sel.comparisons();
+        markPruned(headPrunedAt, liveHeads, nh, sel.kept(), layer, heads);
+        return new Survivors(sel.kept(), sel.kept().length, sel.cycles());
+    }
+
+    /** Marks every candidate the selection did not keep as pruned at this layer. */
+    private static void markPruned(int[] prunedAt, int[] candidates, int n, int[] kept, int layer, int size) {
+        boolean[] keep = new boolean[size];
+        for (int k : kept) {
+            keep[k] = true;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!keep[candidates[i]]) {
+                prunedAt[candidates[i]] = layer;
+            }
+        }
+    }
+
+    /**
+     * Every live head attends to the alive tokens: scores against the K MSBs first (progressive quantization), a
+     * recompute with the full K when the head is not confident, then the context; importances accumulate. Returns the MACs.
+     */
+    private long attendHeads(int layer, float[] q, int qo, float[] keys, float[] values, float[] ctx, int co, Survivors tokens,
+                             Survivors live, boolean[] kvUsed, boolean[] kvLsb) {
         float[] kFirst = kMsb != null ? kMsb[layer] : kFull != null ? kFull[layer] : keys;
         float[] kExact = kFull != null ? kFull[layer] : keys;
         float[] v = vFull != null ? vFull[layer] : values;
+        int[] alive = tokens.index();
+        int n = tokens.count();
         float[] att = new float[n];
-        boolean[] kvUsed = new boolean[kvHeads];
-        boolean[] kvLsb = new boolean[kvHeads];
         long macs = 0;
-        for (int i = 0; i < nh; i++) {
-            int h = liveHeads[i];
+        for (int i = 0; i < live.count(); i++) {
+            int h = live.index()[i];
             int g = h / group;
             kvUsed[g] = true;
             int qh = qo + h * hs;
@@ -205,18 +239,10 @@ public final class SpAttenKernel implements AttentionKernel {
                     counts.confident++;
                 }
             }
-            int o = co + h * hs;
+            context(att, alive, n, v, g, ctx, co + h * hs);
             float magnitude = 0;
-            for (int j = 0; j < n; j++) {
-                float a = att[j];
-                int vo = alive[j] * kvDim + g * hs;
-                for (int d = 0; d < hs; d++) {
-                    ctx[o + d] += a * v[vo + d];
-                }
-                tokenImportance[alive[j]] += a;
-            }
             for (int d = 0; d < hs; d++) {
-                magnitude += Math.abs(ctx[o + d]);
+                magnitude += Math.abs(ctx[co + h * hs + d]);
             }
             headImportance[h] += magnitude;
             macs += (long) n * hs;
@@ -224,8 +250,23 @@ public final class SpAttenKernel implements AttentionKernel {
             counts.keysAttended += n;
             counts.headSteps++;
         }
-        counts.macs += macs;
-        counts.denseKeys += (long) (pos + 1) * heads;
+        return macs;
+    }
+
+    /** ctx[o..o+hs) += sum_j att_j v_j over the alive tokens; each token's importance grows by its probability. */
+    private void context(float[] att, int[] alive, int n, float[] v, int g, float[] ctx, int o) {
+        for (int j = 0; j < n; j++) {
+            float a = att[j];
+            int vo = alive[j] * kvDim + g * hs;
+            for (int d = 0; d < hs; d++) {
+                ctx[o + d] += a * v[vo + d];
+            }
+            tokenImportance[alive[j]] += a;
+        }
+    }
+
+    /** K/V bits this decode step fetches (decode and prefill accounting); returns the step's DRAM bits. */
+    private long countTraffic(int n, int pos, boolean[] kvUsed, boolean[] kvLsb, long macs) {
         long bits = 0;
         int usedKv = 0;
         for (int g = 0; g < kvHeads; g++) {
@@ -246,8 +287,7 @@ public final class SpAttenKernel implements AttentionKernel {
         counts.prefillKvBits += (long) usedKv * hs * (kFull != null ? 2L * cfg.kvBits() : 64);
         counts.prefillDenseKvBits += (long) kvDim * 64;
         counts.prefillMacs += macs;
-        counts.topKCycles += topKCycles;
-        counts.decodeCycles += hw.stepCycles(bits, macs, (long) n * nh, topKCycles);
+        return bits;
     }
 
     /** Scaled scores of query head {@code qh} against the alive keys of kv head g, softmaxed into att; returns the largest probability. */

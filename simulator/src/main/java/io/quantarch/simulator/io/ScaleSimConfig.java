@@ -7,7 +7,6 @@ import io.quantarch.simulator.array.Dataflow;
 import io.quantarch.simulator.memory.MemorySpec;
 import io.quantarch.simulator.pe.IntMacSpec;
 import io.quantarch.config.ConfigException;
-import io.quantarch.config.YamlNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,26 +50,7 @@ public final class ScaleSimConfig {
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            String l = lines.get(i).strip();
-            if (l.isEmpty() || l.startsWith("#") || l.startsWith(";") || (l.startsWith("[") && l.endsWith("]"))) {
-                continue;
-            }
-            int sep = indexOfSeparator(l);
-            if (sep < 0) {
-                throw new ConfigException(file, "line " + (i + 1), "'Key: value' or 'Key = value'", "'" + l + "'");
-            }
-            String key = l.substring(0, sep).strip();
-            String value = l.substring(sep + 1).strip();
-            String known = canonical(key);
-            if (known == null) {
-                String near = java.util.stream.Stream.concat(MODELLED.stream(), IGNORED.stream())
-                        .min(Comparator.comparingInt(k -> io.quantarch.config.Names.editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT))))
-                        .orElse("");
-                throw new ConfigException(file, "line " + (i + 1) + ", key '" + key + "'", "a SCALE-Sim v2 key (did you mean '" + near + "'?)",
-                        "unknown key '" + key + "'");
-            }
-            values.put(known, value);
-            lineOf.put(known, i + 1);
+            entry(file, lines.get(i).strip(), i + 1, values, lineOf);
         }
         String name = values.getOrDefault("run_name", baseName(file));
         int h = positive(file, values, lineOf, "ArrayHeight");
@@ -85,26 +65,57 @@ public final class ScaleSimConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, "line " + lineOf.get("Dataflow") + ", key 'Dataflow'", "os, ws or is", "'" + df + "'");
         }
-        String mode = values.getOrDefault("InterfaceBandwidth", "CALC").toUpperCase(Locale.ROOT);
-        double bw;
-        switch (mode) {
-            case "CALC" -> bw = Double.POSITIVE_INFINITY;
-            case "USER" -> {
-                String b = required(file, values, "Bandwidth").split(",")[0].strip();   // SCALE-Sim uses the first value only
-                try {
-                    bw = Double.parseDouble(b);
-                    if (!(bw >= 1)) {
-                        throw new NumberFormatException();
-                    }
-                } catch (NumberFormatException e) {
-                    throw new ConfigException(file, "line " + lineOf.get("Bandwidth") + ", key 'Bandwidth'", "words per cycle >= 1", "'" + b + "'");
-                }
-            }
-            default -> throw new ConfigException(file, "line " + lineOf.get("InterfaceBandwidth") + ", key 'InterfaceBandwidth'",
-                    "CALC or USER", "'" + values.get("InterfaceBandwidth") + "'");
-        }
+        double bw = bandwidth(file, values, lineOf);
         return new Architecture(name, new ArraySpec(h, w, dataflow), IntMacSpec.INT8, new MemorySpec(ik, fk, ok, bw, true),
                 1.0, w, Compat.SCALESIM, io.quantarch.cost.actions.CostModelSpec.DEFAULT);
+    }
+
+    /** One line of the file: a comment, a section header, or a known key's value (each key once). */
+    private static void entry(Path file, String l, int lineNo, Map<String, String> values, Map<String, Integer> lineOf) throws ConfigException {
+        if (l.isEmpty() || l.startsWith("#") || l.startsWith(";") || (l.startsWith("[") && l.endsWith("]"))) {
+            return;
+        }
+        int sep = indexOfSeparator(l);
+        if (sep < 0) {
+            throw new ConfigException(file, "line " + lineNo, "'Key: value' or 'Key = value'", "'" + l + "'");
+        }
+        String key = l.substring(0, sep).strip();
+        String known = canonical(key);
+        if (known == null) {
+            String near = java.util.stream.Stream.concat(MODELLED.stream(), IGNORED.stream())
+                    .min(Comparator.comparingInt(k -> io.quantarch.config.Names.editDistance(k.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT))))
+                    .orElse("");
+            throw new ConfigException(file, "line " + lineNo + ", key '" + key + "'", "a SCALE-Sim v2 key (did you mean '" + near + "'?)",
+                    "unknown key '" + key + "'");
+        }
+        if (values.containsKey(known)) {
+            throw new ConfigException(file, "line " + lineNo + ", key '" + key + "'", "each key once",
+                    "a second '" + key + "' (first on line " + lineOf.get(known) + ")");
+        }
+        values.put(known, l.substring(sep + 1).strip());
+        lineOf.put(known, lineNo);
+    }
+
+    /** Words per cycle: unlimited for CALC (SCALE-Sim's calculated bandwidth), the first Bandwidth value for USER. */
+    private static double bandwidth(Path file, Map<String, String> values, Map<String, Integer> lineOf) throws ConfigException {
+        String mode = values.getOrDefault("InterfaceBandwidth", "CALC").toUpperCase(Locale.ROOT);
+        if (mode.equals("CALC")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        if (!mode.equals("USER")) {
+            throw new ConfigException(file, "line " + lineOf.get("InterfaceBandwidth") + ", key 'InterfaceBandwidth'",
+                    "CALC or USER", "'" + values.get("InterfaceBandwidth") + "'");
+        }
+        String b = required(file, values, "Bandwidth").split(",")[0].strip();   // SCALE-Sim uses the first value only
+        try {
+            double bw = Double.parseDouble(b);
+            if (bw >= 1) {
+                return bw;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        throw new ConfigException(file, "line " + lineOf.get("Bandwidth") + ", key 'Bandwidth'", "words per cycle >= 1", "'" + b + "'");
     }
 
     private static int indexOfSeparator(String l) {

@@ -96,7 +96,7 @@ public record ComplexPm1PmiSpec(int inputBits, int accumulatorBits) implements P
                 case ComplexUnitCodec.PLUS_ONE -> { pr = ar; pi = ai; }
                 case ComplexUnitCodec.PLUS_I -> { pr = -ai; pi = ar; }        // (ar + i ai) i = -ai + i ar
                 case ComplexUnitCodec.MINUS_ONE -> { pr = -ar; pi = -ai; }
-                default -> { pr = ai; pi = -ar; }                              // times -i
+                default -> { pr = ai; pi = -ar; }         // open: a 2-bit code, the last is MINUS_I: times -i
             }
             re = Levels.add(acc, re, pr, overflow);
             im = Levels.add(acc, im, pi, overflow);

@@ -49,77 +49,86 @@ public final class ScaleSimTopology {
             throw ConfigException.of(file.toString(), "cannot read: " + e.getMessage());
         }
         int headerLine = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                headerLine = i;
-                break;
-            }
+        for (int i = 0; i < lines.size() && headerLine < 0; i++) {
+            headerLine = lines.get(i).isBlank() ? -1 : i;
         }
         if (headerLine < 0) {
             throw ConfigException.of(file.toString(), "expected a SCALE-Sim topology header, found an empty file");
         }
-        String[] header = fields(lines.get(headerLine));
-        boolean gemm = header.length >= 4 && header[1].trim().equalsIgnoreCase("M") && header[2].trim().equalsIgnoreCase("N")
-                && header[3].trim().equalsIgnoreCase("K");
-        boolean conv = header.length >= 8 && header[1].toLowerCase(Locale.ROOT).contains("ifmap");
-        if (!gemm && !conv) {
-            throw new ConfigException(file, "line " + (headerLine + 1),
-                    "a SCALE-Sim topology header ('Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,' or 'Layer, M, N, K,')",
-                    "'" + lines.get(headerLine).trim() + "'");
-        }
+        boolean gemm = gemmHeader(file, lines.get(headerLine), headerLine + 1);
         List<Layer> layers = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = headerLine + 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            int lineNo = i + 1;
-            String raw = line.strip();
-            if (!raw.endsWith(",")) {
-                throw new ConfigException(file, "line " + lineNo, "a row ending with ',' (SCALE-Sim drops the field after the last comma)", "'" + raw + "'");
-            }
-            String[] f = fields(raw.substring(0, raw.length() - 1));
-            String name = f[0].trim();
-            if (name.isEmpty()) {
-                throw new ConfigException(file, "line " + lineNo, "a layer name in the first field", "an empty field");
-            }
-            if (!names.add(name)) {
-                throw new ConfigException(file, "line " + lineNo, "a unique layer name", "'" + name + "' again");
-            }
-            if (gemm) {
-                if (f.length < 4) {
-                    throw new ConfigException(file, "line " + lineNo, "4 fields: name, M, N, K", f.length + " fields");
-                }
-                long m = number(file, lineNo, "M", f[1]);
-                long n = number(file, lineNo, "N", f[2]);
-                long k = number(file, lineNo, "K", f[3]);
-                layers.add(new Gemm(name, m, n, k, false));
-            } else {
-                if (f.length < 8 || f.length > 9) {
-                    throw new ConfigException(file, "line " + lineNo,
-                            "8 or 9 fields: name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, Stride width]",
-                            f.length + " fields");
-                }
-                int h = (int) number(file, lineNo, "IFMAP Height", f[1]);
-                int w = (int) number(file, lineNo, "IFMAP Width", f[2]);
-                int r = (int) number(file, lineNo, "Filter Height", f[3]);
-                int s = (int) number(file, lineNo, "Filter Width", f[4]);
-                int c = (int) number(file, lineNo, "Channels", f[5]);
-                int k = (int) number(file, lineNo, "Num Filter", f[6]);
-                int sh = (int) number(file, lineNo, "Strides", f[7]);
-                int sw = f.length == 9 ? (int) number(file, lineNo, "Stride width", f[8]) : sh;
-                if (r > h || s > w) {
-                    throw new ConfigException(file, "line " + lineNo, "a filter no larger than the IFMAP", r + "x" + s + " filter on " + h + "x" + w);
-                }
-                boolean depthwise = name.contains("DP");
-                layers.add(new Conv2d(name, 1, c, depthwise ? c * k : k, h, w, r, s, sh, sw, 0, 0, depthwise ? c : 1, false));
+            if (!lines.get(i).isBlank()) {
+                layers.add(row(file, lines.get(i).strip(), i + 1, gemm, names));
             }
         }
         if (layers.isEmpty()) {
             throw ConfigException.of(file.toString(), "expected at least one layer row after the header");
         }
         return new Workload(WorkloadYaml.defaultName(file), layers);
+    }
+
+    /** True for a GEMM header ({@code Layer, M, N, K,}), false for a convolution header; bad input otherwise. */
+    private static boolean gemmHeader(Path file, String line, int lineNo) throws ConfigException {
+        String[] header = fields(line);
+        boolean gemm = header.length >= 4 && header[1].trim().equalsIgnoreCase("M") && header[2].trim().equalsIgnoreCase("N")
+                && header[3].trim().equalsIgnoreCase("K");
+        boolean conv = header.length >= 8 && header[1].toLowerCase(Locale.ROOT).contains("ifmap");
+        if (!gemm && !conv) {
+            throw new ConfigException(file, "line " + lineNo,
+                    "a SCALE-Sim topology header ('Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,' or 'Layer, M, N, K,')",
+                    "'" + line.trim() + "'");
+        }
+        return gemm;
+    }
+
+    private static Layer row(Path file, String raw, int lineNo, boolean gemm, java.util.Set<String> names) throws ConfigException {
+        if (!raw.endsWith(",")) {
+            throw new ConfigException(file, "line " + lineNo, "a row ending with ',' (SCALE-Sim drops the field after the last comma)", "'" + raw + "'");
+        }
+        String[] f = fields(raw.substring(0, raw.length() - 1));
+        String name = f[0].trim();
+        if (name.isEmpty()) {
+            throw new ConfigException(file, "line " + lineNo, "a layer name in the first field", "an empty field");
+        }
+        if (!names.add(name)) {
+            throw new ConfigException(file, "line " + lineNo, "a unique layer name", "'" + name + "' again");
+        }
+        if (gemm) {
+            if (f.length < 4) {
+                throw new ConfigException(file, "line " + lineNo, "4 fields: name, M, N, K", f.length + " fields");
+            }
+            return new Gemm(name, number(file, lineNo, "M", f[1]), number(file, lineNo, "N", f[2]), number(file, lineNo, "K", f[3]), false);
+        }
+        if (f.length < 8 || f.length > 9) {
+            throw new ConfigException(file, "line " + lineNo,
+                    "8 or 9 fields: name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, Stride width]",
+                    f.length + " fields");
+        }
+        int h = size(file, lineNo, "IFMAP Height", f[1]);
+        int w = size(file, lineNo, "IFMAP Width", f[2]);
+        int r = size(file, lineNo, "Filter Height", f[3]);
+        int s = size(file, lineNo, "Filter Width", f[4]);
+        int c = size(file, lineNo, "Channels", f[5]);
+        int k = size(file, lineNo, "Num Filter", f[6]);
+        int sh = size(file, lineNo, "Strides", f[7]);
+        int sw = f.length == 9 ? size(file, lineNo, "Stride width", f[8]) : sh;
+        if (r > h || s > w) {
+            throw new ConfigException(file, "line " + lineNo, "a filter no larger than the IFMAP", r + "x" + s + " filter on " + h + "x" + w);
+        }
+        boolean depthwise = name.contains("DP");
+        return new Conv2d(name, 1, c, depthwise ? Math.multiplyExact(c, k) : k, h, w, r, s, sh, sw, 0, 0, depthwise ? c : 1, false);
+    }
+
+    /** A convolution size: a positive integer that fits an int (never truncated). */
+    private static int size(Path file, int line, String column, String text) throws ConfigException {
+        long v = number(file, line, column, text);
+        if (v > Integer.MAX_VALUE) {
+            throw new ConfigException(file, "line " + line + ", column '" + column + "'", "a positive integer up to " + Integer.MAX_VALUE,
+                    "'" + text.trim() + "'");
+        }
+        return (int) v;
     }
 
     private static String[] fields(String line) {
@@ -163,15 +172,23 @@ public final class ScaleSimTopology {
                                 c.strideH(), c.strideW()));
                     }
                 }
-                default -> {
-                    var g = l.gemms().get(0);
-                    if (anyConv) {
-                        out.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%d,%d,%n", l.name(), g.m(), g.k(), 1, g.k(), 1, g.n(), 1));
-                    } else {
-                        out.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%n", l.name(), g.m(), g.n(), g.k()));
-                    }
-                }
+                case Gemm g -> gemmRow(out, l, anyConv);
+                case io.quantarch.workloads.layer.Attention a -> gemmRow(out, l, anyConv);
+                case io.quantarch.workloads.layer.Norm n -> { }            // not a matrix layer
+                case io.quantarch.workloads.layer.Softmax x -> { }
+                case io.quantarch.workloads.layer.Elementwise e -> { }
+                case io.quantarch.workloads.layer.Embedding e -> { }
             }
+        }
+    }
+
+    /** A GEMM row, or a 1-wide convolution with the same MACs when the file is in convolution form. */
+    private static void gemmRow(Writer out, Layer l, boolean anyConv) throws IOException {
+        var g = l.gemms().get(0);
+        if (anyConv) {
+            out.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%d,%d,%d,%n", l.name(), g.m(), g.k(), 1, g.k(), 1, g.n(), 1));
+        } else {
+            out.write(String.format(Locale.ROOT, "%s,%d,%d,%d,%n", l.name(), g.m(), g.n(), g.k()));
         }
     }
 }

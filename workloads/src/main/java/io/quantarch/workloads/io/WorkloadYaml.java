@@ -120,7 +120,7 @@ public final class WorkloadYaml {
                     l.allowOnly("name", "type", "entries", "dim", "tokens");
                     yield new Embedding(name, l.get("entries").asLong(1, BIG), l.get("dim").asLong(1, BIG), l.longOr("tokens", 1, 1, BIG));
                 }
-                default -> throw new AssertionError(type);
+                default -> throw new AssertionError(type);   // open: a word already checked by asChoice
             };
         } catch (IllegalArgumentException e) {
             throw l.errorAt("a consistent " + type + " layer", e.getMessage());

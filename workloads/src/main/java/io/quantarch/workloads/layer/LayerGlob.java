@@ -14,7 +14,7 @@ public final class LayerGlob {
             switch (ch) {
                 case '*' -> re.append(".*");
                 case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(ch)));
+                default -> re.append(Pattern.quote(String.valueOf(ch)));   // open: a character
             }
         }
         return Pattern.compile(re.toString());

@@ -57,39 +57,13 @@ public final class LlamaCheckpoint {
     }
 
     public static LlamaCheckpoint parse(String source, byte[] b) throws ConfigException {
-        if (b.length < 28) {
-            throw new ConfigException(source, "header", "7 int32 values (28 bytes) of a llama2.c checkpoint", b.length + " bytes");
-        }
-        ByteBuffer h = ByteBuffer.wrap(b, 0, 28).order(ByteOrder.LITTLE_ENDIAN);
-        int dim = h.getInt();
-        int hidden = h.getInt();
-        int layers = h.getInt();
-        int heads = h.getInt();
-        int kvHeads = h.getInt();
-        int vocabRaw = h.getInt();
-        int seqLen = h.getInt();
-        int vocab = Math.abs(vocabRaw);
-        String[] names = {"dim", "hidden_dim", "n_layers", "n_heads", "n_kv_heads", "vocab_size", "seq_len"};
-        int[] values = {dim, hidden, layers, heads, kvHeads, vocab, seqLen};
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] < 1 || values[i] > (1 << 20)) {
-                throw new ConfigException(source, "header field " + names[i], "a positive size below 2^20 (is this a llama2.c checkpoint?)",
-                        String.valueOf(values[i]));
-            }
-        }
-        if (dim % heads != 0 || heads % kvHeads != 0 || (dim / heads) % 2 != 0) {
-            throw new ConfigException(source, "header", "dim divisible by n_heads, an even head size, n_heads divisible by n_kv_heads",
-                    "dim " + dim + ", n_heads " + heads + ", n_kv_heads " + kvHeads);
-        }
-        LlamaConfig c = new LlamaConfig(dim, hidden, layers, heads, kvHeads, vocab, seqLen, vocabRaw > 0);
+        LlamaConfig c = header(source, b);
+        int dim = c.dim();
+        int hidden = c.hiddenDim();
+        int layers = c.layers();
+        int vocab = c.vocab();
+        int seqLen = c.seqLen();
         int hs = c.headSize();
-        long expected = (long) vocab * dim + (long) layers * (2L * dim + (long) dim * dim * 2 + 2L * c.kvDim() * dim + 3L * hidden * dim)
-                + dim + (long) seqLen * hs + (c.sharedClassifier() ? 0 : (long) vocab * dim);
-        long floats = (b.length - 28L) / 4;
-        if ((b.length - 28) % 4 != 0 || floats != expected) {
-            throw new ConfigException(source, "size", (28 + expected * 4) + " bytes for this header (" + c + ")",
-                    b.length + " bytes (truncated, or not this shape)");
-        }
         int[] off = {28};
         float[] emb = take(b, off, vocab * dim);
         float[][] rmsAtt = takeLayers(b, off, layers, dim);
@@ -117,6 +91,43 @@ public final class LlamaCheckpoint {
         }
         lin.put("lm_head", new Matrix(vocab, dim, wcls));
         return new LlamaCheckpoint(source, c, emb, rmsAtt, rmsFfn, rmsFinal, lin);
+    }
+
+    /** The 7-int32 header (llama2.c run.c: a negative vocab size means an unshared classifier), checked against the file size. */
+    private static LlamaConfig header(String source, byte[] b) throws ConfigException {
+        if (b.length < 28) {
+            throw new ConfigException(source, "header", "7 int32 values (28 bytes) of a llama2.c checkpoint", b.length + " bytes");
+        }
+        ByteBuffer h = ByteBuffer.wrap(b, 0, 28).order(ByteOrder.LITTLE_ENDIAN);
+        int dim = h.getInt();
+        int hidden = h.getInt();
+        int layers = h.getInt();
+        int heads = h.getInt();
+        int kvHeads = h.getInt();
+        int vocabRaw = h.getInt();
+        int seqLen = h.getInt();
+        int vocab = Math.abs(vocabRaw);
+        String[] names = {"dim", "hidden_dim", "n_layers", "n_heads", "n_kv_heads", "vocab_size", "seq_len"};
+        int[] values = {dim, hidden, layers, heads, kvHeads, vocab, seqLen};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < 1 || values[i] > (1 << 20)) {
+                throw new ConfigException(source, "header field " + names[i], "a positive size below 2^20 (is this a llama2.c checkpoint?)",
+                        String.valueOf(values[i]));
+            }
+        }
+        if (dim % heads != 0 || heads % kvHeads != 0 || (dim / heads) % 2 != 0) {
+            throw new ConfigException(source, "header", "dim divisible by n_heads, an even head size, n_heads divisible by n_kv_heads",
+                    "dim " + dim + ", n_heads " + heads + ", n_kv_heads " + kvHeads);
+        }
+        LlamaConfig c = new LlamaConfig(dim, hidden, layers, heads, kvHeads, vocab, seqLen, vocabRaw > 0);
+        long expected = (long) vocab * dim + (long) layers * (2L * dim + (long) dim * dim * 2 + 2L * c.kvDim() * dim + 3L * hidden * dim)
+                + dim + (long) seqLen * c.headSize() + (c.sharedClassifier() ? 0 : (long) vocab * dim);
+        long floats = (b.length - 28L) / 4;
+        if ((b.length - 28) % 4 != 0 || floats != expected) {
+            throw new ConfigException(source, "size", (28 + expected * 4) + " bytes for this header (" + c + ")",
+                    b.length + " bytes (truncated, or not this shape)");
+        }
+        return c;
     }
 
     private static float[] take(byte[] b, int[] off, int n) {

@@ -1,11 +1,6 @@
 package io.quantarch.workloads.ptq;
 
-import io.quantarch.numerics.format.IntFormat;
-import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.MxFormat;
 import io.quantarch.numerics.format.NumberFormat;
-import io.quantarch.numerics.format.Nvfp4;
-import io.quantarch.numerics.format.ScaledFloat;
 import io.quantarch.numerics.quant.Calibration;
 import io.quantarch.numerics.quant.FixedScaleQuantizer;
 import io.quantarch.numerics.quant.Granularity;
@@ -43,6 +38,40 @@ public final class Gptq {
                 W[o][i] = w[o * in + i];
             }
         }
+        double[] H = dampedHessian(hessian, samples, in, W, p.dampening());
+        int[] perm = order(H, in, p.actOrder());
+        // permuted Hessian and its inverse's upper Cholesky factor
+        double[] Hp = new double[in * in];
+        for (int a = 0; a < in; a++) {
+            for (int b = 0; b < in; b++) {
+                Hp[a * in + b] = H[perm[a] * in + perm[b]];
+            }
+        }
+        double[] U = Cholesky.upperOfInverse(Hp, in);
+        Groups groups = Groups.of(format, in);
+        QuantOptions options = QuantOptions.DEFAULT.withCalibration(calibration);
+        FixedScaleQuantizer[][] quantizers = new FixedScaleQuantizer[out][groups.count];
+        boolean staticGroups = p.actOrder() || groups.perTensor;
+        if (staticGroups) {
+            float[] original = w.clone();
+            for (int o = 0; o < out; o++) {
+                for (int g = 0; g < groups.count; g++) {
+                    quantizers[o][g] = groups.quantizer(format, original, o, g, options);
+                }
+            }
+        }
+        float[] q = new float[out * in];
+        for (int i1 = 0; i1 < in; i1 += p.blockSize()) {
+            quantizeBlock(W, q, U, perm, i1, Math.min(i1 + p.blockSize(), in), groups, quantizers, staticGroups, format, options);
+        }
+        return q;
+    }
+
+    /**
+     * H = 2 X^T X / n (the calibration Hessian), dead inputs (never active) set to 1 on the diagonal with their weights
+     * zeroed, plus {@code dampening} x the mean diagonal (GPTQ, Frantar et al. 2023, Algorithm 1).
+     */
+    private static double[] dampedHessian(double[] hessian, long samples, int in, double[][] W, double dampening) {
         double[] H = new double[in * in];
         double norm = samples > 0 ? 2.0 / samples : 1.0;
         for (int k = 0; k < H.length; k++) {
@@ -51,8 +80,8 @@ public final class Gptq {
         for (int i = 0; i < in; i++) {
             if (H[i * in + i] == 0) {                 // dead input: never active in calibration
                 H[i * in + i] = 1;
-                for (int o = 0; o < out; o++) {
-                    W[o][i] = 0;
+                for (double[] row : W) {
+                    row[i] = 0;
                 }
             }
         }
@@ -62,86 +91,68 @@ public final class Gptq {
         }
         meanDiag /= in;
         for (int i = 0; i < in; i++) {
-            H[i * in + i] += p.dampening() * meanDiag;
+            H[i * in + i] += dampening * meanDiag;
+        }
+        return H;
+    }
+
+    /** Column order: as is, or by decreasing Hessian diagonal ("act-order"; stable for ties). */
+    private static int[] order(double[] H, int in, boolean actOrder) {
+        Integer[] idx = new Integer[in];
+        for (int i = 0; i < in; i++) {
+            idx[i] = i;
+        }
+        if (actOrder) {
+            java.util.Arrays.sort(idx, (a, b) -> Double.compare(H[b * in + b], H[a * in + a]));
         }
         int[] perm = new int[in];
         for (int i = 0; i < in; i++) {
-            perm[i] = i;
+            perm[i] = idx[i];
         }
-        if (p.actOrder()) {
-            Integer[] idx = new Integer[in];
-            for (int i = 0; i < in; i++) {
-                idx[i] = i;
-            }
-            final double[] hh = H;
-            java.util.Arrays.sort(idx, (a, b) -> Double.compare(hh[b * in + b], hh[a * in + a]));   // stable: ties keep order
-            for (int i = 0; i < in; i++) {
-                perm[i] = idx[i];
-            }
-        }
-        // permuted Hessian and its inverse's upper Cholesky factor
-        double[] Hp = new double[in * in];
-        for (int a = 0; a < in; a++) {
-            for (int b = 0; b < in; b++) {
-                Hp[a * in + b] = H[perm[a] * in + perm[b]];
-            }
-        }
-        double[] U = Cholesky.upperOfInverse(Hp, in);
+        return perm;
+    }
 
-        Groups groups = Groups.of(format, in);
-        QuantOptions options = QuantOptions.DEFAULT.withCalibration(calibration);
-        float[] original = w.clone();
-        FixedScaleQuantizer[][] quantizers = new FixedScaleQuantizer[out][groups.count];
-        boolean staticGroups = p.actOrder() || groups.perTensor;
-        if (staticGroups) {
-            for (int o = 0; o < out; o++) {
-                for (int g = 0; g < groups.count; g++) {
-                    quantizers[o][g] = groups.quantizer(format, original, o, g, options);
-                }
-            }
-        }
-        float[] q = new float[out * in];
-        int block = p.blockSize();
-        double[][] err = new double[out][block];
-        for (int i1 = 0; i1 < in; i1 += block) {
-            int i2 = Math.min(i1 + block, in);
-            for (int i = i1; i < i2; i++) {
-                int col = perm[i];
-                int g = groups.groupOf(col);
-                if (!staticGroups && col == groups.start(g)) {
-                    float[] current = new float[out * in];
-                    for (int o = 0; o < out; o++) {
-                        for (int c = 0; c < in; c++) {
-                            current[o * in + c] = (float) W[o][c];
-                        }
-                    }
-                    for (int o = 0; o < out; o++) {
-                        quantizers[o][g] = groups.quantizer(format, current, o, g, options);
-                    }
-                }
-                double d = U[i * in + i];
+    /** Columns [i1, i2) in permuted order: quantize, spread each error over the block, then over the columns after it. */
+    private static void quantizeBlock(double[][] W, float[] q, double[] U, int[] perm, int i1, int i2, Groups groups,
+                                      FixedScaleQuantizer[][] quantizers, boolean staticGroups, NumberFormat format, QuantOptions options) {
+        int out = W.length;
+        int in = perm.length;
+        double[][] err = new double[out][i2 - i1];
+        for (int i = i1; i < i2; i++) {
+            int col = perm[i];
+            int g = groups.groupOf(col);
+            if (!staticGroups && col == groups.start(g)) {
+                float[] current = new float[out * in];
                 for (int o = 0; o < out; o++) {
-                    double wv = W[o][col];
-                    float qv = quantizers[o][g].dequantize((float) wv);
-                    q[o * in + col] = qv;
-                    double e = (wv - qv) / d;
-                    err[o][i - i1] = e;
-                    for (int j = i + 1; j < i2; j++) {
-                        W[o][perm[j]] -= e * U[i * in + j];
+                    for (int c = 0; c < in; c++) {
+                        current[o * in + c] = (float) W[o][c];
                     }
                 }
+                for (int o = 0; o < out; o++) {
+                    quantizers[o][g] = groups.quantizer(format, current, o, g, options);
+                }
             }
+            double d = U[i * in + i];
             for (int o = 0; o < out; o++) {
-                for (int j = i2; j < in; j++) {
-                    double s = 0;
-                    for (int i = i1; i < i2; i++) {
-                        s += err[o][i - i1] * U[i * in + j];
-                    }
-                    W[o][perm[j]] -= s;
+                double wv = W[o][col];
+                float qv = quantizers[o][g].dequantize((float) wv);
+                q[o * in + col] = qv;
+                double e = (wv - qv) / d;
+                err[o][i - i1] = e;
+                for (int j = i + 1; j < i2; j++) {
+                    W[o][perm[j]] -= e * U[i * in + j];
                 }
             }
         }
-        return q;
+        for (int o = 0; o < out; o++) {
+            for (int j = i2; j < in; j++) {
+                double s = 0;
+                for (int i = i1; i < i2; i++) {
+                    s += err[o][i - i1] * U[i * in + j];
+                }
+                W[o][perm[j]] -= s;
+            }
+        }
     }
 
     /** Scale groups of a weight row under a format. */

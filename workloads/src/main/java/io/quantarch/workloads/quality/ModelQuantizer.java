@@ -50,18 +50,52 @@ public final class ModelQuantizer {
     private ModelQuantizer() {
     }
 
+    /** FP32 weights with the input transforms folded in, and the transform each transformed layer's input gets. */
+    private record Transformed(Map<String, float[]> effective, Map<String, UnaryOperator<float[]>> transforms) { }
+
+    /** Calibration activations of the layers with static input scales, and K/V samples of the static caches. */
+    private record Samples(Map<String, ActivationSample> inputs, Map<String, ActivationSample[]> kv) { }
+
     public static Build build(RealModel m, QuantPolicy policy, int calibrationSamples) {
         List<String> layers = m.linearLayers();
         Map<String, LayerQuant> lq = new LinkedHashMap<>();
         for (String l : layers) {
             lq.put(l, policy.forLayer(l));
         }
+        Transformed t = transforms(m, lq, calibrationSamples);
+        Map<String, float[]> quantized = quantizeWeights(m, lq, t, calibrationSamples);
+        Map<String, Double> weightSqnr = new LinkedHashMap<>();
+        for (String l : layers) {
+            if (quantized.containsKey(l)) {
+                weightSqnr.put(l, ErrorMetrics.between(t.effective().get(l), quantized.get(l)).sqnrDb());
+            }
+        }
+        Map<String, TensorQuant> kvPolicy = new LinkedHashMap<>();
+        for (String a : m.kvLayers()) {
+            kvPolicy.put(a, policy.forLayer(a).kvCache());
+        }
+        Samples samples = calibrate(m, lq, kvPolicy, t, quantized, calibrationSamples);
+        Map<String, Linear.ActivationQuantizer> outputQ = new HashMap<>();
+        for (String l : layers) {
+            if (lq.get(l).outputs() instanceof TensorQuant.Quantized tq) {
+                outputQ.put(l, dynamic(tq));
+            }
+        }
+        Map<String, TensorQuant> tables = new HashMap<>();
+        for (String tab : m.tables()) {
+            tables.put(tab, policy.forLayer(tab).weights());
+        }
+        RealModel.Execution e = execution(m, t.effective(), quantized, t.transforms(), inputQuantizers(lq, samples),
+                kvQuantizers(kvPolicy, samples), outputQ);
+        return new Build(new RealModel.Execution(e.linears(), e.kvCache(), tables), weightSqnr, lq);
+    }
 
-        // 1. transforms ------------------------------------------------------------------------------
+    /** Step 1: SmoothQuant factors and Hadamard rotations, folded into the FP32 weights. */
+    private static Transformed transforms(RealModel m, Map<String, LayerQuant> lq, int calibrationSamples) {
         Map<String, float[]> smooth = smoothingFactors(m, lq, calibrationSamples);
         Map<String, UnaryOperator<float[]>> transforms = new HashMap<>();
         Map<String, float[]> effective = new HashMap<>();
-        for (String l : layers) {
+        for (String l : m.linearLayers()) {
             Matrix w = m.weight(l);
             float[] weff = w.data();
             float[] s = smooth.get(l);
@@ -81,14 +115,17 @@ public final class ModelQuantizer {
                 });
             }
         }
+        return new Transformed(effective, transforms);
+    }
 
-        // 2. weights ------------------------------------------------------------------------------------
+    /** Step 2: round-to-nearest weights, then GPTQ stage by stage on the model whose earlier stages are quantized. */
+    private static Map<String, float[]> quantizeWeights(RealModel m, Map<String, LayerQuant> lq, Transformed t, int calibrationSamples) {
         Map<String, float[]> quantized = new HashMap<>();
-        for (String l : layers) {
+        for (String l : m.linearLayers()) {
             LayerQuant q = lq.get(l);
             if (q.weights() instanceof TensorQuant.Quantized tq && q.ptq().rounding() instanceof Ptq.WeightRounding.Rtn) {
                 Matrix w = m.weight(l);
-                quantized.put(l, tq.format().fakeQuantize(effective.get(l), Segments.rows(w.rows(), w.cols()),
+                quantized.put(l, tq.format().fakeQuantize(t.effective().get(l), Segments.rows(w.rows(), w.cols()),
                         QuantOptions.DEFAULT.withCalibration(tq.calibration())));
             }
         }
@@ -99,37 +136,32 @@ public final class ModelQuantizer {
                 continue;
             }
             HessianCollector h = new HessianCollector(gptq, m);
-            m.calibrate(execution(m, effective, quantized, transforms, Map.of(), Map.of()), calibrationSamples, h);
+            m.calibrate(execution(m, t.effective(), quantized, t.transforms(), Map.of(), Map.of()), calibrationSamples, h);
             for (String l : gptq) {
                 Matrix w = m.weight(l);
                 TensorQuant.Quantized tq = (TensorQuant.Quantized) lq.get(l).weights();
-                quantized.put(l, Gptq.quantize(effective.get(l), w.rows(), w.cols(), h.hessian(l), h.samples(l), tq.format(),
+                quantized.put(l, Gptq.quantize(t.effective().get(l), w.rows(), w.cols(), h.hessian(l), h.samples(l), tq.format(),
                         tq.calibration(), (Ptq.WeightRounding.Gptq) lq.get(l).ptq().rounding()));
             }
         }
-        Map<String, Double> weightSqnr = new LinkedHashMap<>();
-        for (String l : layers) {
-            if (quantized.containsKey(l)) {
-                weightSqnr.put(l, ErrorMetrics.between(effective.get(l), quantized.get(l)).sqnrDb());
-            }
-        }
+        return quantized;
+    }
 
-        // 3. activations -------------------------------------------------------------------------------
+    /** Step 3a: calibration activations (and K/V rows) of the weight-quantized model, for the static formats. */
+    private static Samples calibrate(RealModel m, Map<String, LayerQuant> lq, Map<String, TensorQuant> kvPolicy, Transformed t,
+                                     Map<String, float[]> quantized, int calibrationSamples) {
         Map<String, ActivationSample> samples = new HashMap<>();
         Map<String, ActivationSample[]> kvSamples = new HashMap<>();
-        for (String l : layers) {
+        for (String l : m.linearLayers()) {
             if (isStatic(lq.get(l).inputs())) {
                 samples.put(l, new ActivationSample());
             }
         }
-        Map<String, TensorQuant> kvPolicy = new LinkedHashMap<>();
-        for (String a : m.kvLayers()) {
-            TensorQuant t = policy.forLayer(a).kvCache();
-            kvPolicy.put(a, t);
-            if (isStatic(t)) {
+        kvPolicy.forEach((a, tq) -> {
+            if (isStatic(tq)) {
                 kvSamples.put(a, new ActivationSample[] {new ActivationSample(), new ActivationSample()});
             }
-        }
+        });
         if (!samples.isEmpty() || !kvSamples.isEmpty()) {
             Map<String, KvQuantizer> recorders = new HashMap<>();
             kvSamples.forEach((a, s) -> recorders.put(a, (kv, tokens, dim, key) -> {
@@ -142,23 +174,32 @@ public final class ModelQuantizer {
                     s.add(x, 0, rows * cols);
                 }
             };
-            m.calibrate(execution(m, effective, quantized, transforms, Map.of(), recorders), calibrationSamples, rec);
+            m.calibrate(execution(m, t.effective(), quantized, t.transforms(), Map.of(), recorders), calibrationSamples, rec);
         }
+        return new Samples(samples, kvSamples);
+    }
+
+    /** Step 3b: each layer's input quantizer, static where calibrated, dynamic otherwise. */
+    private static Map<String, Linear.ActivationQuantizer> inputQuantizers(Map<String, LayerQuant> lq, Samples samples) {
         Map<String, Linear.ActivationQuantizer> inputQ = new HashMap<>();
-        for (String l : layers) {
-            TensorQuant in = lq.get(l).inputs();
-            if (in instanceof TensorQuant.Quantized tq) {
-                ActivationSample s = samples.get(l);
+        lq.forEach((l, q) -> {
+            if (q.inputs() instanceof TensorQuant.Quantized tq) {
+                ActivationSample s = samples.inputs().get(l);
                 inputQ.put(l, s != null && !s.isEmpty()
                         ? Linear.ActivationQuantizer.fixed(tq.format().fixedScale(s.valuesWithExtremes(), 0, s.valuesWithExtremes().length,
                         QuantOptions.DEFAULT.withCalibration(tq.calibration())))
                         : dynamic(tq));
             }
-        }
+        });
+        return inputQ;
+    }
+
+    /** Step 3c: the KV cache's quantizers, with separate static scales for K and V where calibrated. */
+    private static Map<String, KvQuantizer> kvQuantizers(Map<String, TensorQuant> kvPolicy, Samples samples) {
         Map<String, KvQuantizer> kv = new HashMap<>();
         kvPolicy.forEach((a, t) -> {
             if (t instanceof TensorQuant.Quantized tq) {
-                ActivationSample[] s = kvSamples.get(a);
+                ActivationSample[] s = samples.kv().get(a);
                 if (s != null && !s[0].isEmpty()) {
                     QuantOptions o = QuantOptions.DEFAULT.withCalibration(tq.calibration());
                     float[] ks = s[0].valuesWithExtremes();
@@ -176,18 +217,7 @@ public final class ModelQuantizer {
                 }
             }
         });
-        Map<String, Linear.ActivationQuantizer> outputQ = new HashMap<>();
-        for (String l : layers) {
-            if (lq.get(l).outputs() instanceof TensorQuant.Quantized tq) {
-                outputQ.put(l, dynamic(tq));
-            }
-        }
-        Map<String, TensorQuant> tables = new HashMap<>();
-        for (String t : m.tables()) {
-            tables.put(t, policy.forLayer(t).weights());
-        }
-        RealModel.Execution e = execution(m, effective, quantized, transforms, inputQ, kv, outputQ);
-        return new Build(new RealModel.Execution(e.linears(), e.kvCache(), tables), weightSqnr, lq);
+        return kv;
     }
 
     /** Static (calibrated) scales apply to per-tensor integer and scaled-float formats. */

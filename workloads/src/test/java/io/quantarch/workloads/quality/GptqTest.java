@@ -8,10 +8,7 @@ import io.quantarch.workloads.policy.Ptq;
 import io.quantarch.workloads.ptq.Gptq;
 import io.quantarch.workloads.ptq.Rotations;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
