@@ -116,7 +116,7 @@ final class SimulateCommand implements Callable<Integer> {
             writeSummary(dir.work().resolve("summary.csv"), priced, p);
             CostTables.writeActions(dir.work().resolve("actions.csv"), priced);
             CostTables.writeArea(dir.work().resolve("area.csv"), priced);
-            CostTables.writeProvenance(dir.work().resolve("cost_provenance.csv"), priced.costModel());
+            CostTables.writeProvenance(dir.work().resolve("cost_provenance.csv"), priced);
             Path done = dir.commit();
             io.out().println(String.format(Locale.ROOT, "%s on %s (%dx%d %s, %s, compat %s): %d layers, %.4g MACs, %d cycles (%d compute, %d stall), "
                             + "utilization %.1f%%, %.4g DRAM bytes, %.4g uJ (%.3g pJ/MAC), %.4g mm2 [%s]; simulated in %.2f s",
@@ -132,7 +132,8 @@ final class SimulateCommand implements Callable<Integer> {
             "ifmap_bits", "filter_bits", "ofmap_bits", "compute_cycles", "stall_cycles", "vector_cycles", "total_cycles",
             "utilization", "mapping_efficiency", "sram_ifmap_reads", "sram_filter_reads", "sram_ofmap_writes", "sram_ofmap_reads",
             "dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes", "dram_ofmap_reads",
-            "dram_ifmap_bytes", "dram_filter_bytes", "dram_ofmap_write_bytes", "dram_ofmap_read_bytes", "dram_bytes", "energy_pj");
+            "dram_ifmap_bytes", "dram_filter_bytes", "dram_ofmap_write_bytes", "dram_ofmap_read_bytes", "dram_bytes", "energy_pj",
+            "energy_dynamic_pj", "energy_leakage_pj");
 
     /** {@code energy_<component>_pj} for every component, in enum order. */
     static List<String> componentColumns(String prefix, String unit) {
@@ -147,10 +148,12 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationResult r = priced.simulation();
         List<String> header = new ArrayList<>(LAYER_COLUMNS);
         header.addAll(componentColumns("energy", "pj"));
+        header.addAll(componentColumns("energy_leakage", "pj"));
         try (CsvTable t = CsvTable.create(file, header)) {
             for (int i = 0; i < r.layers().size(); i++) {
                 LayerResult l = r.layers().get(i);
-                Breakdown e = priced.layerEnergyPj().get(i);
+                Breakdown dyn = priced.layerEnergyPj().get(i);
+                Breakdown leak = priced.layerLeakagePj().get(i);
                 List<GemmOp> gs = l.layer().gemms();
                 GemmOp g = gs.isEmpty() ? null : gs.get(0);
                 GemmStats s = l.gemm();
@@ -163,9 +166,13 @@ final class SimulateCommand implements Callable<Integer> {
                         s.computeCycles() > 0 ? l.utilization() : null, s.folds() > 0 ? s.mappingEfficiency() : null,
                         s.sramIfmapReads(), s.sramFilterReads(), s.sramOfmapWrites(), s.sramOfmapReads(),
                         s.dramIfmapReads(), s.dramFilterReads(), s.dramOfmapWrites(), s.dramOfmapReads(),
-                        s.dramIfmapBytes(), s.dramFilterBytes(), s.dramOfmapWriteBytes(), s.dramOfmapReadBytes(), s.dramBytes(), e.total()));
+                        s.dramIfmapBytes(), s.dramFilterBytes(), s.dramOfmapWriteBytes(), s.dramOfmapReadBytes(), s.dramBytes(),
+                        dyn.total() + leak.total(), dyn.total(), leak.total()));
                 for (Component c : Component.values()) {
-                    row.add(e.get(c));
+                    row.add(dyn.get(c) + leak.get(c));
+                }
+                for (Component c : Component.values()) {
+                    row.add(leak.get(c));
                 }
                 t.row(row.toArray());
             }
@@ -178,8 +185,9 @@ final class SimulateCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("workload", "architecture", "array", "dataflow", "pe", "compat", "fidelity", "policy",
                 "layers", "macs", "weights", "compute_cycles", "stall_cycles", "vector_cycles", "total_cycles", "utilization",
                 "dram_bytes", "clock_ghz", "latency_s", "cost_model", "energy_pj", "energy_per_mac_pj", "tops_per_w", "average_power_w",
-                "area_mm2", "edp_pj_s"));
+                "area_mm2", "edp_pj_s", "energy_dynamic_pj", "energy_leakage_pj", "leakage_power_mw", "dram_technology", "sram_model"));
         header.addAll(componentColumns("energy", "pj"));
+        header.addAll(componentColumns("energy_leakage", "pj"));
         header.addAll(componentColumns("area", "mm2"));
         double energy = priced.totalEnergyPj();
         List<Object> row = new ArrayList<>(java.util.Arrays.asList(r.workload().name(), a.name(), a.array().rows() + "x" + a.array().cols(),
@@ -187,10 +195,15 @@ final class SimulateCommand implements Callable<Integer> {
                 r.layers().size(), r.macs(), r.workload().parameters(), r.computeCycles(), r.stallCycles(), r.vectorCycles(), r.totalCycles(),
                 r.utilization(), r.dramBytes(), a.clockGhz(), r.latencySeconds(), priced.costModel().name(), energy, priced.energyPerMacPj(),
                 energy == 0 ? null : 2.0 * r.macs() / energy,                     // ops per pJ = TOPS/W (1 MAC = 2 ops)
-                priced.averagePowerW(), priced.areaMm2(), energy * r.latencySeconds()));
+                priced.averagePowerW(), priced.areaMm2(), energy * r.latencySeconds(), priced.dynamicEnergyPj().total(),
+                priced.leakageEnergyPj().total(), priced.leakageMw().total(), priced.inventory().dram().name(), priced.inventory().sramModel()));
         Breakdown e = priced.energyPj();
         for (Component c : Component.values()) {
             row.add(e.get(c));
+        }
+        Breakdown leak = priced.leakageEnergyPj();
+        for (Component c : Component.values()) {
+            row.add(leak.get(c));
         }
         for (Component c : Component.values()) {
             row.add(priced.areaUm2().get(c) / 1e6);

@@ -54,33 +54,40 @@ class PeStudyTest {
         double areaRatio = v("bit-fusion/w8a8", "area_pe_array_mm2") / v("int-mac/w8a8", "area_pe_array_mm2");
         assertEquals(3.35, areaRatio, 0.01, "published 2.52x; the README says 33% high");
         double powerRatio = v("bit-fusion/w8a8", "energy_pe_array_pj") / v("int-mac/w8a8", "energy_pe_array_pj");
-        assertEquals(2.78, powerRatio, 0.01, "published 2.0x; the README says 39% high");
+        // published 2.0x; 2.78 before the PE calibration (issue 18) cut the fixed PE's register energy 13x: the fusible PE's
+        // shift-add tree is now the whole excess (PeCalibrationTest in pricing shows it), the README says so
+        assertEquals(4.49, powerRatio, 0.01, "published 2.0x; the README says 2.2x high and why");
         double e8 = perMac("bit-fusion/w8a8", "energy_pe_array_pj");
         assertEquals(0.26, perMac("bit-fusion/w4a4", "energy_pe_array_pj") / e8, 0.01);
-        assertEquals(0.056, perMac("bit-fusion/w2a2", "energy_pe_array_pj") / e8, 0.002);
-        assertEquals(3.8, v("bit-fusion/w8a8", "compute_cycles") / v("bit-fusion/w4a4", "compute_cycles"), 0.05);
-        assertEquals(11.8, v("bit-fusion/w8a8", "compute_cycles") / v("bit-fusion/w2a2", "compute_cycles"), 0.1);
+        assertEquals(0.057, perMac("bit-fusion/w2a2", "energy_pe_array_pj") / e8, 0.002);
+        // 3.8 and 11.8 before pipelined folds: the remaining gap to 4 and 16 is each fold-tile's max(T, R) at short streams
+        assertEquals(3.70, v("bit-fusion/w8a8", "compute_cycles") / v("bit-fusion/w4a4", "compute_cycles"), 0.05);
+        assertEquals(10.5, v("bit-fusion/w8a8", "compute_cycles") / v("bit-fusion/w2a2", "compute_cycles"), 0.1);
     }
 
     @Test
     void mixPeDequantizesPerGroupAndWinsOnEnergyNotOnCyclesUnlessAtEqualArea() {
         assertEquals(v("dequant-per-mac/w4g128a8", "total_cycles"), v("mixpe/w4g128a8", "total_cycles"));
-        // regression pin of our own output (1.64 before the shift-add count fix: 4 shift-adds per unsigned 4-bit code, not 3)
-        assertEquals(1.61, v("dequant-per-mac/w4g128a8", "energy_pj") / v("mixpe/w4g128a8", "energy_pj"), 0.01);
+        // regression pin of our own output (1.64 before the shift-add count fix, 1.61 before issue 18's memory and register
+        // recalibration: with SRAM and DRAM cheaper, the per-MAC dequantizers are a larger share of the baseline's energy)
+        assertEquals(3.02, v("dequant-per-mac/w4g128a8", "energy_pj") / v("mixpe/w4g128a8", "energy_pj"), 0.01);
         double isoArea = v("mixpe-iso-area/w4g128a8", "area_mm2") / v("dequant-per-mac/w4g128a8", "area_mm2");
         assertTrue(isoArea > 0.98 && isoArea <= 1.0, "iso-area within 2%: " + isoArea);
-        // regression pin (3.42 on a 96x96 array before the shift-add fix grew each PE by a fourth shifter and adder)
-        assertEquals(3.28, v("dequant-per-mac/w4g128a8", "total_cycles") / v("mixpe-iso-area/w4g128a8", "total_cycles"), 0.01);
+        // regression pin (3.42 on a 96x96 array before the shift-add fix grew each PE by a fourth shifter and adder; 3.28 before
+        // pipelined folds, whose once-per-layer fill and drain favour the larger array's longer streams; the array is now
+        // sized for iso-area against the CACTI-priced SRAMs)
+        assertEquals(3.77, v("dequant-per-mac/w4g128a8", "total_cycles") / v("mixpe-iso-area/w4g128a8", "total_cycles"), 0.01);
         // one dequantization per 128-weight group instead of one per MAC
-        double perGroup = v("mixpe/w4g128a8", "energy_dequant_unit_pj");
-        double perMac = v("dequant-per-mac/w4g128a8", "energy_dequant_unit_pj");
+        double perGroup = v("mixpe/w4g128a8", "energy_dequant_unit_pj") - v("mixpe/w4g128a8", "energy_leakage_dequant_unit_pj");
+        double perMac = v("dequant-per-mac/w4g128a8", "energy_dequant_unit_pj") - v("dequant-per-mac/w4g128a8", "energy_leakage_dequant_unit_pj");
         assertTrue(perMac / perGroup > 40, perMac + " vs " + perGroup);
     }
 
     @Test
     void bitSerialTimeScalesWithActivationBits() {
-        assertEquals(1.86, v("bit-serial/w8a8", "compute_cycles") / v("bit-serial/w8a4", "compute_cycles"), 0.01);
-        assertEquals(0.21, v("int-mac/w8a8", "total_cycles") / v("bit-serial/w8a8", "total_cycles"), 0.005);
+        // 2.00 with pipelined folds (1.86 when every fold paid its fill and drain)
+        assertEquals(2.00, v("bit-serial/w8a8", "compute_cycles") / v("bit-serial/w8a4", "compute_cycles"), 0.01);
+        assertEquals(0.148, v("int-mac/w8a8", "total_cycles") / v("bit-serial/w8a8", "total_cycles"), 0.005);
         assertTrue(Files.exists(STUDY.resolve("README.md")));
     }
 }

@@ -126,7 +126,8 @@ class SimulateCommandTest {
         java.util.Map<String, String> s = summary(out);
         double energy = Double.parseDouble(s.get("energy_pj"));
         assertEquals("horowitz45", s.get("cost_model"));
-        assertEquals(4.73344, Double.parseDouble(s.get("area_mm2")), 1e-4);
+        // PE array 0.723 + CACTI SRAMs (4 banks of 64 kB twice, 16 banks of 16 kB) 0.836 + 0.836 + 0.812 + vector unit 0.380 mm2
+        assertEquals(3.58751, Double.parseDouble(s.get("area_mm2")), 1e-4);
         double components = 0;
         for (String c : List.of("pe_array", "ifmap_sram", "filter_sram", "ofmap_sram", "dram", "vector_unit", "dequant_unit", "topk_engine")) {
             components += Double.parseDouble(s.get("energy_" + c + "_pj"));
@@ -139,7 +140,13 @@ class SimulateCommandTest {
                 actions += Double.parseDouble(rec.get("energy_pj"));
             }
         }
-        assertEquals(energy, actions, 1e-5 * energy);
+        // the actions price the dynamic energy; leakage is the leakage power over the latency
+        double dynamic = Double.parseDouble(s.get("energy_dynamic_pj"));
+        double leakage = Double.parseDouble(s.get("energy_leakage_pj"));
+        assertEquals(dynamic, actions, 1e-5 * dynamic);
+        assertEquals(energy, dynamic + leakage, 1e-5 * energy);
+        assertEquals(Double.parseDouble(s.get("leakage_power_mw")) * Double.parseDouble(s.get("latency_s")) * 1e9, leakage, 1e-4 * leakage);
+        assertTrue(leakage > 0.005 * energy && leakage < 0.2 * energy, leakage + " of " + energy);
         String provenance = Files.readString(out.resolve("cost_provenance.csv"));
         assertTrue(provenance.contains("Horowitz") && provenance.contains("citation"), provenance.substring(0, 200));
         assertTrue(Files.readString(out.resolve("area.csv")).contains("pe_array,multiplier,int:8x8,1024,282,288768"));
@@ -200,12 +207,14 @@ class SimulateCommandTest {
         r = CliRunner.run("simulate", "--arch", arch.toString(), "--workload", "zoo:resnet18", "--out", out.toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("no energy for [int_mult"), r.err());
-        // overriding only the SRAM rows of the built-in table: SRAM energy changes, nothing else does
+        // overriding only the SRAM rows of the built-in table (priced by the table's SRAM model): SRAM energy changes, nothing else does
         Files.writeString(table, "unit,size,energy_pj,area_um2,source,citation\nsram_64b_access,262144,5,,CACTI,my CACTI run\n");
-        Files.writeString(arch, "version: 1\ncost_model: horowitz45+table:mine.csv\n");
+        Files.writeString(arch, "version: 1\ncost_model: horowitz45+table:mine.csv\nmemory: {sram_model: table}\n");
         r = CliRunner.run("simulate", "--arch", arch.toString(), "--workload", "zoo:resnet18", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        r = CliRunner.run("simulate", "--workload", "zoo:resnet18", "--out", tmp.resolve("base").toString());
+        Path baseArch = tmp.resolve("base.yaml");
+        Files.writeString(baseArch, "version: 1\nmemory: {sram_model: table}\n");
+        r = CliRunner.run("simulate", "--arch", baseArch.toString(), "--workload", "zoo:resnet18", "--out", tmp.resolve("base").toString());
         java.util.Map<String, String> mine = summary(out);
         java.util.Map<String, String> base = summary(tmp.resolve("base"));
         assertEquals(base.get("energy_pe_array_pj"), mine.get("energy_pe_array_pj"));

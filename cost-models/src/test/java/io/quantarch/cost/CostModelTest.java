@@ -10,6 +10,9 @@ import io.quantarch.cost.estimate.CostModels;
 import io.quantarch.cost.actions.Inventory;
 import io.quantarch.cost.actions.Part;
 import io.quantarch.cost.actions.UnitKind;
+import io.quantarch.cost.memory.DramTechnologies;
+import io.quantarch.cost.memory.SramMacro;
+import io.quantarch.cost.memory.TableSram;
 import io.quantarch.cost.table.TechScaling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CostModelTest {
 
     static final CostModel H45 = CostModels.byName("horowitz45");
-    static final Inventory NONE = new Inventory(List.of(), Map.of(Component.IFMAP_SRAM, 8192L, Component.FILTER_SRAM, 32768L,
-            Component.OFMAP_SRAM, 1048576L));
+    /** Buffers at the table's own capacities, priced by the table's SRAM rows (the legacy {@code table} SRAM model). */
+    static final Inventory NONE = new Inventory(List.of(), Map.of(Component.IFMAP_SRAM, new SramMacro(8192, 64, 1), Component.FILTER_SRAM,
+            new SramMacro(32768, 64, 1), Component.OFMAP_SRAM, new SramMacro(1048576, 64, 1)), DramTechnologies.byName("ddr3"), TableSram.NAME);
 
     static double e(ActionKind a, String v) {
         return H45.energyPerAction(ActionKey.of(Component.PE_ARRAY, a, Variant.parse(v)), NONE);
     }
 
     static double area(UnitKind k, String v) {
-        return H45.areaUm2(new Inventory(List.of(new Part(Component.PE_ARRAY, k, Variant.parse(v), 1)), Map.of())).total();
+        return H45.areaUm2(Inventory.of(List.of(new Part(Component.PE_ARRAY, k, Variant.parse(v), 1)))).total();
     }
 
     @Test
@@ -87,18 +91,22 @@ class CostModelTest {
 
     @Test
     void scaledNodesFollowStillmakerBaasAndDramDoesNotScale() {
+        // the HP rows throughout: 45 nm at 0.9 V to 7 nm at 0.7 V is (0.1776*0.49 - 0.09097*0.7 + 0.02447) / (1.018*0.81 - 0.3107*0.9 + 0.1539)
+        assertEquals((0.1776 * 0.49 - 0.09097 * 0.7 + 0.02447) / (1.018 * 0.81 - 0.3107 * 0.9 + 0.1539), TechScaling.energyFrom45(7), 1e-12);
+        assertEquals(0.0684, TechScaling.energyFrom45(7), 5e-4);
         assertEquals(1.0, TechScaling.energyFrom45(45), 1e-12);
         double e28 = TechScaling.energyFrom45(28);
         double e16 = TechScaling.energyFrom45(16);
         double e7 = TechScaling.energyFrom45(7);
         assertTrue(1 > e28 && e28 > e16 && e16 > e7 && e7 > 0.02, e28 + " " + e16 + " " + e7);
-        assertEquals(0.19, TechScaling.areaFrom45(16), 1e-12);
-        assertEquals(0.059, TechScaling.areaFrom45(7), 1e-12);
+        assertEquals(1 / 5.3, TechScaling.areaFrom45(16), 1e-12);
+        assertEquals(1 / 17.0, TechScaling.areaFrom45(7), 1e-12);
         CostModel c16 = CostModels.byName("horowitz45@16");
         assertEquals(0.2 * e16, c16.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.parse("int:8x8")), NONE), 1e-12);
         ActionKey dram = ActionKey.of(Component.DRAM, ActionKind.DRAM_READ, Variant.parse("bits"));
         assertEquals(H45.energyPerAction(dram, NONE), c16.energyPerAction(dram, NONE), 1e-12);
-        assertEquals(1950.0 / 64, H45.energyPerAction(dram, NONE), 1e-12);
+        assertEquals(1950.0 / 64, H45.energyPerAction(dram, NONE), 1e-12, "the inventory's DRAM technology: DDR3, Horowitz's midpoint");
+        assertEquals(8.0, H45.energyPerAction(dram, Inventory.of(List.of())), 1e-12, "the default DRAM technology: LPDDR4");
     }
 
     @TempDir
@@ -108,7 +116,7 @@ class CostModelTest {
     void userTablesNeedNoJavaAndBadOnesNameTheLine() throws IOException {
         Path t = tmp.resolve("my.csv");
         StringBuilder sb = new StringBuilder("unit,size,energy_pj,area_um2,source,citation\n");
-        for (String line : Files.readAllLines(Path.of("src/main/resources/io/quantarch/cost/horowitz45.csv")).subList(1, 18)) {
+        for (String line : Files.readAllLines(Path.of("src/main/resources/io/quantarch/cost/horowitz45.csv")).subList(1, 17)) {
             sb.append(line.replace("int_mult,8,0.2,282", "int_mult,8,0.1,200")).append('\n');
         }
         Files.writeString(t, sb.toString());

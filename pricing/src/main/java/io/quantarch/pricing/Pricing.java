@@ -5,6 +5,7 @@ import io.quantarch.cost.actions.Inventory;
 import io.quantarch.cost.estimate.Breakdown;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.pricing.fpga.PricedDataflow;
+import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.SimulationResult;
 import io.quantarch.simulator.fpga.DataflowResult;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  */
 public final class Pricing {
 
-    private static final Inventory NO_STORAGE = new Inventory(List.of(), Map.of());
+    private static final Inventory NO_STORAGE = Inventory.of(List.of());
 
     private Pricing() {
     }
@@ -30,6 +31,30 @@ public final class Pricing {
     /** Energy of actions that touch no on-chip SRAM (an attention unit's DRAM, multiplier, adder and vector actions). */
     public static Breakdown energyPj(ActionCounts actions, CostModel model) {
         return model.energyPj(actions, NO_STORAGE);
+    }
+
+    /** The same with the DRAM technology of {@code design} (the architecture the unit sits beside). */
+    public static Breakdown energyPj(ActionCounts actions, CostModel model, Inventory design) {
+        return model.energyPj(actions, Inventory.of(List.of()).withDram(design.dram()));
+    }
+
+    /** Energy of a design's layer: dynamic from its actions, leakage of the whole inventory over its latency. */
+    public record LayerEnergy(double dynamicPj, double leakagePj) {
+
+        public double totalPj() {
+            return dynamicPj + leakagePj;
+        }
+    }
+
+    public static LayerEnergy layer(LayerResult r, CostModel model, Inventory inv, double clockGhz) {
+        return new LayerEnergy(model.energyPj(r.actions(), inv).total(), model.leakageMw(inv).total() * r.totalCycles() / (clockGhz * 1e9) * 1e9);
+    }
+
+    /** Leakage energy per component of {@code powerMw} over {@code seconds}, pJ (mW x s = 1e9 pJ). */
+    public static Breakdown leakagePj(Breakdown powerMw, double seconds) {
+        Map<io.quantarch.cost.actions.Component, Double> m = new java.util.EnumMap<>(io.quantarch.cost.actions.Component.class);
+        powerMw.byComponent().forEach((c, mw) -> m.put(c, mw * seconds * 1e9));
+        return new Breakdown(m);
     }
 
     public static PricedDataflow price(DataflowResult dataflow) {

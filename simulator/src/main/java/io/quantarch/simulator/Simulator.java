@@ -37,6 +37,7 @@ public final class Simulator {
         LayerQuant q = policy.forLayer(l.name());
         GemmStats total = GemmStats.ZERO;
         OperandBits bits = null;
+        List<GemmStats> parts = new ArrayList<>();
         for (GemmOp g : l.gemms()) {
             bits = bits(q, g, arch);
             FormatPair formats = formats(q, g);
@@ -49,13 +50,21 @@ public final class Simulator {
                 layout = OperandLayout.gemm(g.m(), g.n(), g.k());
                 ifmapUnique = g.m() * g.k();
             }
-            GemmStats one = SystolicSimulator.simulate(g, layout, ifmapUnique, arch, bits, formats, fidelity);
-            total = total.plus(one.times(g.repeat()));
+            GemmStats one = SystolicSimulator.simulate(g, layout, ifmapUnique, arch, bits, formats, fidelity).times(g.repeat());
+            parts.add(one);
+            total = total.plus(one);
         }
         if (bits == null) {
             bits = bits(q, null, arch);
         }
         long vectorOps = l.vectorOps();
+        if (l instanceof io.quantarch.workloads.layer.Attention att && arch.attention() == AttentionMapping.FUSED) {
+            var tiling = FusedAttention.tiling(att, arch.memory(), bits);
+            if (tiling.isPresent()) {
+                total = FusedAttention.fuse(att, tiling.get(), parts.get(0), parts.get(1), bits, arch.memory());
+                vectorOps += FusedAttention.rescaleOps(att, tiling.get());
+            }
+        }
         long vectorCycles = (vectorOps + arch.vectorLanes() - 1) / arch.vectorLanes();
         if (l instanceof Embedding e) {
             double b = q.weights().bitsPerElement() == 32 && !q.weights().quantized() ? 32 : q.weights().bitsPerElement();

@@ -45,7 +45,6 @@ public final class SystolicSimulator {
             throw new IllegalArgumentException(g.name() + ": compat scalesim models SCALE-Sim's one-MAC-per-cycle PE; "
                     + arch.pe().name() + " on " + formats.label() + " needs compat none");
         }
-        boolean os = arch.array().dataflow() == io.quantarch.simulator.array.Dataflow.OS;
         // the reduction is mapped in groups of the PE's lanes; extra output lanes act as extra columns
         ArraySpec logical = new ArraySpec(arch.array().rows(), arch.array().cols() * tp.outputLanes(), arch.array().dataflow());
         FoldPlan p = FoldPlan.of(logical, g.m(), g.n(), g.k(), tp.timeFactor(), tp.reductionLanes());
@@ -54,7 +53,11 @@ public final class SystolicSimulator {
         long tiles = scaleSim ? 1 : traffic.streamTiles();
         long compute = scaleSim ? p.computeCycles() : traffic.computeCycles();
         if (fidelity == Fidelity.CYCLE) {
-            checkCycleStepped(g, logical, tp.timeFactor(), tp.reductionLanes(), tiles, compute, arch);
+            if (scaleSim) {
+                checkCycleStepped(g, logical, tp.timeFactor(), tp.reductionLanes(), tiles, compute, arch);
+            } else {
+                checkPipelined(g, p, tiles, compute);
+            }
         }
         // SRAM reads of each operand: the stationary operand is read once per fold, the streamed once per tile
         long[] reads = switch (arch.array().dataflow()) {
@@ -64,51 +67,38 @@ public final class SystolicSimulator {
         };
         long sramI = reads[0];
         long sramF = reads[1];
-        long outputs = g.m() * g.n();
-        long sramOW;
-        long sramOR;
-        long dramI;
-        long dramF;
-        long dramOW;
-        long dramOR;
-        double ib;
-        double fb;
-        double owb;
-        double orb;
-        long stalls;
         if (scaleSim) {
-            // SCALE-Sim reports the last cycle's index, not a count (reference README, item 1)
-            compute = compute - 1;
-            ScaleSimMemory.Result r = ScaleSimMemory.run(p, layout, arch.memory());
-            sramOW = os ? outputs + p.folds() * (arch.array().rows() + arch.array().cols())   // its double increment (issue #166)
-                    : outputs * p.rowFolds();
-            sramOR = 0;
-            dramI = r.dramIfmapReads();
-            dramF = r.dramFilterReads();
-            dramOW = os ? outputs : outputs * p.rowFolds();                                      // partial sums go to DRAM
-            dramOR = 0;
-            stalls = r.stallCycles();
-            ib = dramI * bits.ifmapBits() / 8;
-            fb = dramF * bits.filterBits() / 8;
-            owb = os ? outputs * bits.ofmapBits() / 8 : outputs * (p.rowFolds() - 1) * bits.psumBits() / 8 + outputs * bits.ofmapBits() / 8;
-            orb = 0;
-        } else {
-            TrafficModel.Traffic t = traffic;
-            sramOW = t.sramOfmapWrites();
-            sramOR = t.sramOfmapReads();
-            dramI = t.dramIfmapReads();
-            dramF = t.dramFilterReads();
-            dramOW = t.dramOfmapWrites();
-            dramOR = t.dramOfmapReads();
-            ib = t.ifmapBytes();
-            fb = t.filterBytes();
-            owb = t.ofmapWriteBytes();
-            orb = t.ofmapReadBytes();
-            stalls = t.stallCycles();
+            compute = compute - 1;                 // SCALE-Sim reports the last cycle's index, not a count (reference README, item 1)
         }
-        ActionCounts actions = actions(p, arch, tp, bits, formats, sramI, sramF, sramOW, sramOR, ib + fb + orb, owb, compute + stalls);
-        return new GemmStats(p.macs(), compute, stalls, p.mappingEfficiency(), p.folds(), sramI, sramF, sramOW, sramOR,
-                dramI, dramF, dramOW, dramOR, ib, fb, owb, orb, actions);
+        Memory mem = scaleSim ? Memory.scaleSim(p, layout, arch, bits, g.m() * g.n()) : Memory.of(traffic);
+        long stalls = mem.stalls();
+        ActionCounts actions = actions(p, arch, tp, bits, formats, sramI, sramF, mem.sramOW(), mem.sramOR(), mem.ib() + mem.fb() + mem.orb(),
+                mem.owb(), compute + stalls);
+        return new GemmStats(p.macs(), compute, stalls, p.mappingEfficiency(), p.folds(), sramI, sramF, mem.sramOW(), mem.sramOR(),
+                mem.dramI(), mem.dramF(), mem.dramOW(), mem.dramOR(), mem.ib(), mem.fb(), mem.owb(), mem.orb(), actions);
+    }
+
+    /** Output-buffer and DRAM traffic of one GEMM and its bandwidth stalls, from one of the two accounting models. */
+    private record Memory(long sramOW, long sramOR, long dramI, long dramF, long dramOW, long dramOR, double ib, double fb, double owb,
+                          double orb, long stalls) {
+
+        static Memory of(TrafficModel.Traffic t) {
+            return new Memory(t.sramOfmapWrites(), t.sramOfmapReads(), t.dramIfmapReads(), t.dramFilterReads(), t.dramOfmapWrites(),
+                    t.dramOfmapReads(), t.ifmapBytes(), t.filterBytes(), t.ofmapWriteBytes(), t.ofmapReadBytes(), t.stallCycles());
+        }
+
+        /** SCALE-Sim's: its set-window buffers' DRAM reads and stalls, its OS double increment, partial sums to DRAM. */
+        static Memory scaleSim(FoldPlan p, OperandLayout layout, Architecture arch, OperandBits bits, long outputs) {
+            boolean os = arch.array().dataflow() == io.quantarch.simulator.array.Dataflow.OS;
+            ScaleSimMemory.Result r = ScaleSimMemory.run(p, layout, arch.memory());
+            long sramOW = os ? outputs + p.folds() * (arch.array().rows() + arch.array().cols())   // its double increment (issue #166)
+                    : outputs * p.rowFolds();
+            long dramOW = os ? outputs : outputs * p.rowFolds();                                      // partial sums go to DRAM
+            double owb = os ? outputs * bits.ofmapBits() / 8
+                    : outputs * (p.rowFolds() - 1) * bits.psumBits() / 8 + outputs * bits.ofmapBits() / 8;
+            return new Memory(sramOW, 0, r.dramIfmapReads(), r.dramFilterReads(), dramOW, 0, r.dramIfmapReads() * bits.ifmapBits() / 8,
+                    r.dramFilterReads() * bits.filterBits() / 8, owb, 0, r.stallCycles());
+        }
     }
 
     /**
@@ -116,6 +106,19 @@ public final class SystolicSimulator {
      * streamed dimension stretched by the PE's cycles per element, the reduction in groups of the PE's lanes) and
      * insists on the analytic cycle count.
      */
+    /** compat none: the pipelined fold schedule stepped cycle by cycle must give the closed form's count. */
+    private static void checkPipelined(GemmOp g, FoldPlan p, long tiles, long compute) {
+        if (p.folds() * tiles > MAX_CYCLE_STEPPED_WORK / 64) {
+            throw new IllegalArgumentException(g.name() + ": " + p.folds() * tiles + " fold-tiles is too many for the cycle-stepped fidelity; "
+                    + "use the analytic fidelity");
+        }
+        long stepped = io.quantarch.simulator.functional.PipelinedFolds.cycles(p.array().dataflow(), p.array().rows(), p.array().cols(),
+                p.foldTileSteps(tiles));
+        if (stepped != compute) {
+            throw new IllegalStateException(g.name() + ": cycle-stepped " + stepped + " != analytic " + compute + " cycles (pipelined folds)");
+        }
+    }
+
     private static void checkCycleStepped(GemmOp g, ArraySpec logical, int tf, int lanes, long tiles, long compute, Architecture arch) {
         long work = compute * logical.pes();
         if (work > MAX_CYCLE_STEPPED_WORK) {

@@ -46,6 +46,16 @@ class PeOnArrayTest {
         return Simulator.layer(a, new Gemm("g", m, n, k, false), policy(w, in), Fidelity.ANALYTIC).gemm().computeCycles();
     }
 
+    /** Pipelined folds, written out: WS/IS pay one load R, then each of F folds takes max(T, R), the last T, then the skew. */
+    static long pipelinedWs(long r, long c, long folds, long t) {
+        return r + (folds - 1) * Math.max(t, r) + t + r + c - 2;
+    }
+
+    /** OS: the second fold starts T after the first, every later one max(T, R) after its predecessor. */
+    static long pipelinedOs(long r, long c, long folds, long t) {
+        return folds == 1 ? t + r + c - 2 : t + (folds - 2) * Math.max(t, r) + t + r + c - 2;
+    }
+
     @Test
     void bitSerialTakesOneCyclePerActivationBit() {
         Architecture a = arch(16, 16, Dataflow.WS, new BitSerialSpec(8, 8, 32));
@@ -54,8 +64,8 @@ class PeOnArrayTest {
         long k = 50;
         long folds = 4L * 3;                                                     // ceil(50/16) x ceil(40/16)
         for (int bits : new int[] {2, 4, 8}) {
-            // WS streams M: each fold is 2R + C + M*b - 2 cycles
-            assertEquals(folds * (2 * 16 + 16 + m * bits - 2), compute(a, m, n, k, "int8_sym_channel", "int" + bits + "_sym_tensor"), bits + " bits");
+            // WS streams M, b cycles per element: T = M*b per fold
+            assertEquals(pipelinedWs(16, 16, folds, m * bits), compute(a, m, n, k, "int8_sym_channel", "int" + bits + "_sym_tensor"), bits + " bits");
         }
     }
 
@@ -70,14 +80,14 @@ class PeOnArrayTest {
         assertEquals(compute(int8, m, n, k, "int8_sym_channel", "int8_sym_tensor"), compute(fusion, m, n, k, "int8_sym_channel", "int8_sym_tensor"));
         assertEquals(compute(int8, m, n, k / 4, "int8_sym_channel", "int8_sym_tensor"), compute(fusion, m, n, k, "int4_sym_channel", "int4_sym_tensor"));
         assertEquals(compute(int8, m, n, k / 16, "int8_sym_channel", "int8_sym_tensor"), compute(fusion, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
-        // WS: (K/16)/16 row folds x N/16 column folds, each loading 16 rows of fused weights: 2R + C + M - 2 cycles
-        assertEquals((512 / 16 / 16) * (64 / 16) * (2 * 16 + 16 + m - 2), compute(fusion, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
+        // WS: (K/16)/16 row folds x N/16 column folds, each loading 16 rows of fused weights and streaming M
+        assertEquals(pipelinedWs(16, 16, (512 / 16 / 16) * (64 / 16), m), compute(fusion, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
         // 8x2 takes four bricks, like 4x4
         assertEquals(compute(fusion, m, n, k, "int4_sym_channel", "int4_sym_tensor"), compute(fusion, m, n, k, "int8_sym_channel", "int2_sym_tensor"));
         // on an output-stationary array the fused products shorten the streamed reduction: T = ceil(K / 16)
         Architecture os = arch(16, 16, Dataflow.OS, new BitFusionSpec(32));
         long foldsOs = (300 + 15) / 16 * (64 / 16);
-        assertEquals(foldsOs * (k / 16 + 16 + 16 - 2), compute(os, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
+        assertEquals(pipelinedOs(16, 16, foldsOs, k / 16), compute(os, m, n, k, "int2_sym_channel", "int2_sym_tensor"));
     }
 
     @Test
@@ -87,10 +97,10 @@ class PeOnArrayTest {
         long k = 256;
         assertEquals(compute(arch(1, 16, Dataflow.IS, IntMacSpec.INT8), m, n, k / 32, "int8_sym_channel", "int8_sym_tensor"),
                 compute(arch(1, 16, Dataflow.IS, new MxDotSpec(32, 32)), m, n, k, "mxfp8_e4m3", "mxfp8_e4m3"));
-        // IS, one row of 32-lane units: K/32 = 8 row folds x M/16 = 4 column folds, each 2 + 16 + N - 2 cycles
-        assertEquals(8L * 4 * (2 + 16 + n - 2), compute(arch(1, 16, Dataflow.IS, new MxDotSpec(32, 32)), m, n, k, "mxfp8_e4m3", "mxfp8_e4m3"));
+        // IS, one row of 32-lane units: K/32 = 8 row folds x M/16 = 4 column folds, each streaming N
+        assertEquals(pipelinedWs(1, 16, 8L * 4, n), compute(arch(1, 16, Dataflow.IS, new MxDotSpec(32, 32)), m, n, k, "mxfp8_e4m3", "mxfp8_e4m3"));
         long folds = (64 / 8) * (48 / 8);
-        assertEquals(folds * (k / 32 + 8 + 8 - 2), compute(arch(8, 8, Dataflow.OS, new MxDotSpec(32, 32)), m, n, k, "mxfp4", "mxfp4"));
+        assertEquals(pipelinedOs(8, 8, folds, k / 32), compute(arch(8, 8, Dataflow.OS, new MxDotSpec(32, 32)), m, n, k, "mxfp4", "mxfp4"));
     }
 
     @Test

@@ -15,8 +15,11 @@ public interface CostModel {
 
     String name();
 
-    /** Dynamic energy in pJ per component (leakage is not modelled). */
+    /** Dynamic energy in pJ per component. */
     Breakdown energyPj(ActionCounts actions, Inventory inventory);
+
+    /** Standby leakage power in mW per component (energy = power x the time the design is powered). */
+    Breakdown leakageMw(Inventory inventory);
 
     /** Area in um^2 per component. */
     Breakdown areaUm2(Inventory inventory);

@@ -6,6 +6,11 @@ import io.quantarch.cost.actions.Component;
 import io.quantarch.cost.actions.Inventory;
 import io.quantarch.cost.actions.Part;
 import io.quantarch.cost.actions.Variant;
+import io.quantarch.cost.memory.LogicLeakage;
+import io.quantarch.cost.memory.PricingNode;
+import io.quantarch.cost.memory.SramCosts;
+import io.quantarch.cost.memory.SramMacro;
+import io.quantarch.cost.memory.SramModels;
 import io.quantarch.cost.table.ComponentTable;
 import io.quantarch.cost.table.Entry;
 import io.quantarch.cost.table.TechScaling;
@@ -13,6 +18,7 @@ import io.quantarch.cost.table.TechScaling;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A cost model from a component table, optionally scaled from 45 nm to another node ({@link TechScaling}).
@@ -26,10 +32,14 @@ import java.util.Map;
  * power law in the mantissa width calibrated so that FP16 and FP32 reproduce the table's FP multipliers exactly;</li>
  * <li>floating-point adder {@code fp:E,M}: the table's FP adder at the format's total width {@code 1+E+M};</li>
  * <li>adder {@code int:W}, shifter {@code W}, comparator {@code W}: the table at width W;</li>
- * <li>register and memory actions in bits: register energy per bit; SRAM energy per 64-bit access at the SRAM's
- * capacity, divided by 64; DRAM energy per 64-bit access divided by 64 (DRAM is not scaled with the node).</li>
+ * <li>register actions in bits (datapath flip-flops of the simulated units): the table's {@code pipeline_register_bit}
+ * (calibrated on synthesized PEs) or else its {@code register_bit}, scaled like logic;</li>
+ * <li>SRAM actions in bits: the inventory's SRAM model ({@code cacti} by default) prices one word access of one bank of
+ * the buffer at this node, divided by the word's bits; SRAM is scaled by its own model, not like logic;</li>
+ * <li>DRAM actions in bits: the inventory's DRAM technology, never scaled with the node.</li>
  * </ul>
- * Actions with no energy (MAC counters, cycles, gated and skipped work) are priced at zero.
+ * Actions with no energy (MAC counters, cycles, gated and skipped work) are priced at zero. Leakage: SRAM from its
+ * model, logic from its area ({@link LogicLeakage}).
  */
 public final class TableCostModel implements CostModel {
 
@@ -39,6 +49,10 @@ public final class TableCostModel implements CostModel {
     private final double areaScale;
     private final double nodeNm;
     private final boolean scaleFrom45;
+    private final PricingNode pricingNode;
+    private final double datapathRegisterPj;
+    /** SRAM costs per (model, macro): a design prices the same three buffers for every layer. */
+    private final Map<String, SramCosts> sramCosts = new ConcurrentHashMap<>();
 
     public TableCostModel(String name, ComponentTable table, double nodeNm, boolean scaleFrom45) {
         this.name = name;
@@ -47,6 +61,7 @@ public final class TableCostModel implements CostModel {
         this.scaleFrom45 = scaleFrom45;
         this.energyScale = scaleFrom45 ? TechScaling.energyFrom45(nodeNm) : 1.0;
         this.areaScale = scaleFrom45 ? TechScaling.areaFrom45(nodeNm) : 1.0;
+        this.pricingNode = new PricingNode(nodeNm, table, energyScale, areaScale);
         List<String> noEnergy = table.missing(ENERGY_UNITS, true);
         List<String> noArea = table.missing(AREA_UNITS, false);
         if (!noEnergy.isEmpty() || !noArea.isEmpty()) {
@@ -63,14 +78,17 @@ public final class TableCostModel implements CostModel {
                 }
             }
         }
+        // datapath flip-flops: the calibrated pipeline-register figure when the table has one, else the register's
+        this.datapathRegisterPj = table.missing(List.of("pipeline_register_bit"), true).isEmpty() ? table.energy("pipeline_register_bit", 1)
+                : table.energy("register_bit", 1);
     }
 
     /** Units an energy estimate reads. */
-    public static final List<String> ENERGY_UNITS = List.of("int_add", "int_mult", "fp_add", "fp_mult", "sram_64b_access",
-            "dram_64b_access", "register_bit", "comparator", "shifter");
+    public static final List<String> ENERGY_UNITS = List.of("int_add", "int_mult", "fp_add", "fp_mult", "register_bit", "comparator",
+            "shifter");
     /** Units an area estimate reads. */
-    public static final List<String> AREA_UNITS = List.of("int_add", "int_mult", "fp_add", "fp_mult", "sram_bit_area", "register_bit",
-            "comparator", "shifter");
+    public static final List<String> AREA_UNITS = List.of("int_add", "int_mult", "fp_add", "fp_mult", "register_bit", "comparator",
+            "shifter");
 
     /** The same model with {@code override}'s units replacing this table's (see {@link ComponentTable#overriddenBy}). */
     public TableCostModel overriddenBy(String newName, ComponentTable override) {
@@ -107,39 +125,64 @@ public final class TableCostModel implements CostModel {
     @Override
     public double energyPerAction(ActionKey k, Inventory inv) {
         Variant v = k.variant();
-        double e = switch (k.action()) {
-            case MULTIPLY, DEQUANT -> multiplier(v, true);
-            case ADD -> adder(v, true);
-            case SHIFT -> table.energy("shifter", width(v));
-            case COMPARE -> table.energy("comparator", width(v));
-            case REG_READ, REG_WRITE -> v instanceof Variant.Bits ? table.energy("register_bit", 1) : 0;
-            case SRAM_READ, SRAM_WRITE -> v instanceof Variant.Bits ? sramPerBit(k.component(), inv) : 0;
-            case DRAM_READ, DRAM_WRITE -> v instanceof Variant.Bits ? table.energy("dram_64b_access", 64) / 64 / energyScale : 0;
+        return switch (k.action()) {
+            case MULTIPLY, DEQUANT -> multiplier(v, true) * energyScale;
+            case ADD -> adder(v, true) * energyScale;
+            case SHIFT -> table.energy("shifter", width(v)) * energyScale;
+            case COMPARE -> table.energy("comparator", width(v)) * energyScale;
+            case REG_READ, REG_WRITE -> v instanceof Variant.Bits ? datapathRegisterPj * energyScale : 0;
+            case SRAM_READ -> v instanceof Variant.Bits ? sram(k.component(), inv).readPjPerBit() : 0;
+            case SRAM_WRITE -> v instanceof Variant.Bits ? sram(k.component(), inv).writePjPerBit() : 0;
+            case DRAM_READ, DRAM_WRITE -> v instanceof Variant.Bits ? inv.dram().pjPerBit() : 0;
             case VECTOR_OP -> {
                 Variant.Fp f = v instanceof Variant.Fp fp ? fp : Variant.FP32;
-                yield fpAdd(f, true) + fpMult(f, f, true);
+                yield (fpAdd(f, true) + fpMult(f, f, true)) * energyScale;
             }
             case MAC, GATED_READ, SKIPPED_READ, GATED_MAC, ACTIVE_CYCLES -> 0;
         };
-        return e * energyScale;
+    }
+
+    @Override
+    public Breakdown leakageMw(Inventory inv) {
+        Map<Component, Double> m = new EnumMap<>(Component.class);
+        double perUm2 = LogicLeakage.nwPerUm2(nodeNm) * 1e-6;              // nW -> mW
+        for (Part p : inv.parts()) {
+            double mw = p.kind() == io.quantarch.cost.actions.UnitKind.SRAM ? sram(p.component(), inv).leakageMw() * p.count()
+                    : area(p, inv) * p.count() * perUm2;
+            m.merge(p.component(), mw, Double::sum);
+        }
+        return new Breakdown(m);
+    }
+
+    /** The costs of the buffer {@code c} of the inventory, from its SRAM model at this node. */
+    public SramCosts sram(Component c, Inventory inv) {
+        SramMacro macro = inv.srams().get(c);
+        if (macro == null) {
+            throw new IllegalArgumentException(name + ": no SRAM shape given for " + c);
+        }
+        return sramCosts.computeIfAbsent(inv.sramModel() + "|" + macro, key -> SramModels.REGISTRY.byName(inv.sramModel()).costs(macro, pricingNode));
     }
 
     @Override
     public Breakdown areaUm2(Inventory inv) {
         Map<Component, Double> m = new EnumMap<>(Component.class);
         for (Part p : inv.parts()) {
-            Variant v = p.variant();
-            double a = switch (p.kind()) {
-                case MULTIPLIER -> multiplier(v, false);
-                case ADDER -> adder(v, false);
-                case SHIFTER -> table.area("shifter", width(v));
-                case COMPARATOR -> table.area("comparator", width(v));
-                case REGISTER -> table.area("register_bit", 1) * capacity(v);
-                case SRAM -> table.area("sram_bit_area", 1) * capacity(v) * 8;
-            };
-            m.merge(p.component(), a * p.count() * areaScale, Double::sum);
+            m.merge(p.component(), area(p, inv) * p.count(), Double::sum);
         }
         return new Breakdown(m);
+    }
+
+    /** Area of one unit of {@code p}, um^2 (logic scaled to this node; SRAM from its model). */
+    private double area(Part p, Inventory inv) {
+        Variant v = p.variant();
+        return switch (p.kind()) {
+            case MULTIPLIER -> multiplier(v, false) * areaScale;
+            case ADDER -> adder(v, false) * areaScale;
+            case SHIFTER -> table.area("shifter", width(v)) * areaScale;
+            case COMPARATOR -> table.area("comparator", width(v)) * areaScale;
+            case REGISTER -> table.area("register_bit", 1) * capacity(v) * areaScale;
+            case SRAM -> sram(p.component(), inv).areaUm2();
+        };
     }
 
     /** A multiplier: integer {@code AxB}, floating point {@code E1,M1 x E2,M2}, or a square FP multiplier {@code E,M}. */
@@ -194,14 +237,6 @@ public final class TableCostModel implements CostModel {
 
     private static IllegalArgumentException unpriced(String unit, Variant v) {
         return new IllegalArgumentException("a " + unit + " cannot be priced for variant '" + v + "'");
-    }
-
-    private double sramPerBit(Component c, Inventory inv) {
-        Long bytes = inv.sramBytes().get(c);
-        if (bytes == null) {
-            throw new IllegalArgumentException(name + ": no capacity given for " + c);
-        }
-        return table.energy("sram_64b_access", bytes) / 64;
     }
 
     private double intMult(int a, int b, boolean energy) {

@@ -29,8 +29,8 @@ import java.util.TreeMap;
  */
 public final class ComponentTable {
 
-    public static final Set<String> UNITS = Set.of("int_add", "int_mult", "fp_add", "fp_mult", "sram_64b_access", "dram_64b_access",
-            "sram_bit_area", "register_bit", "comparator", "shifter");
+    public static final Set<String> UNITS = Set.of("int_add", "int_mult", "fp_add", "fp_mult", "sram_64b_access", "sram_bit_area",
+            "register_bit", "pipeline_register_bit", "comparator", "shifter");
 
     private final String name;
     private final Map<String, List<Entry>> byUnit;
@@ -82,6 +82,10 @@ public final class ComponentTable {
         for (CSVRecord rec : rows) {
             long line = rec.getRecordNumber() + 1;
             String unit = rec.get("unit");
+            if (unit.equals("dram_64b_access")) {
+                throw new IllegalArgumentException(name + ": line " + line + ", column 'unit': DRAM is priced by the architecture's "
+                        + "memory: {dram: TECHNOLOGY} or memory: {dram_pj_per_bit: X}, not by the cost table; found 'dram_64b_access'");
+            }
             if (!UNITS.contains(unit)) {
                 throw new IllegalArgumentException(name + ": line " + line + ", column 'unit': expected one of " + UNITS + ", found '" + unit + "'");
             }

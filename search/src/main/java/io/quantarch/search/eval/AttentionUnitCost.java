@@ -1,6 +1,7 @@
 package io.quantarch.search.eval;
 
 import io.quantarch.cost.actions.ActionCounts;
+import io.quantarch.cost.actions.Inventory;
 import io.quantarch.cost.estimate.CostModel;
 import io.quantarch.pricing.Pricing;
 import io.quantarch.search.space.AttentionUnit;
@@ -35,9 +36,9 @@ public record AttentionUnitCost(double qualityLoss, double seconds, ActionCounts
         return CACHE.computeIfAbsent(unit, AttentionUnitCost::measure);
     }
 
-    /** Prefill energy of one window, priced by {@code cost}. */
-    public double energyPj(CostModel cost) {
-        return Pricing.energyPj(actions, cost).total() / WINDOWS;
+    /** Prefill energy of one window, priced by {@code cost} with the design's DRAM technology ({@code inventory}). */
+    public double energyPj(CostModel cost, Inventory inventory) {
+        return Pricing.energyPj(actions, cost, inventory).total() / WINDOWS;
     }
 
     private static AttentionUnitCost measure(AttentionUnit unit) {

@@ -166,7 +166,7 @@ public final class LocalEvaluator implements Evaluator {
         double latency = cycles.doubleValue() / (a.clockGhz() * 1e9);
         if (unit != null) {
             latency += unit.seconds();
-            energy = energy.add(new BigDecimal(unit.energyPj(cm)));
+            energy = energy.add(new BigDecimal(unit.energyPj(cm, inv)));
         }
         DesignTotals t = DesignTotals.systolic(tier1, latency, energy.doubleValue(), areaMm2(d), weightBits.doubleValue() / 8);
         return constrained(choice, MetricValues.of(t, space.quality().metric(), Metric.Hardware.SYSTOLIC), null, 0);
@@ -207,7 +207,7 @@ public final class LocalEvaluator implements Evaluator {
         return new Evaluation(choice, m, all, violation);
     }
 
-    /** {total cycles, dynamic energy pJ} of layer {@code i} of the workload in design {@code d}, cached. */
+    /** {total cycles, energy pJ (dynamic and leakage)} of layer {@code i} of the workload in design {@code d}, cached. */
     public double[] layerCost(Design d, int i) {
         CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::of);
         return layerCost(d, i, cm, inventory(d));
@@ -230,7 +230,7 @@ public final class LocalEvaluator implements Evaluator {
                 + "|" + q.kvCache().label();
         return layerCost.computeIfAbsent(key, k -> {
             LayerResult r = Simulator.layer(d.architecture(), l, d.policy(), Fidelity.ANALYTIC);
-            return new double[] {r.totalCycles(), cm.energyPj(r.actions(), inv).total()};
+            return new double[] {r.totalCycles(), Pricing.layer(r, cm, inv, d.architecture().clockGhz()).totalPj()};
         });
     }
 

@@ -75,13 +75,13 @@ public final class FrontBreakdown {
             }
             double peak = 2 * Simulator.peakMacsPerCycle(d.architecture(), l.layer(), d.policy());
             rows.add(new LayerRow(eval, l.layer().name(), l.layer().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT),
-                    l.gemm().macs(), l.totalCycles(), l.totalCycles() / hz, priced.layerEnergyPj().get(i).total(), l.gemm().dramBytes(),
+                    l.gemm().macs(), l.totalCycles(), l.totalCycles() / hz, priced.layerTotalPj(i), l.gemm().dramBytes(),
                     Double.NaN, peak, d.architecture().memory().dramBytesPerCycle(), hz));
         }
         if (d.attention() != null) {
             AttentionUnitCost u = AttentionUnitCost.of(d.attention());
             double unitHz = AttentionHardware.SPATTEN.clockGhz() * 1e9;
-            rows.add(new LayerRow(eval, "attention unit", "attention-unit", 0, Math.round(u.seconds() * unitHz), u.seconds(), u.energyPj(cost),
+            rows.add(new LayerRow(eval, "attention unit", "attention-unit", 0, Math.round(u.seconds() * unitHz), u.seconds(), u.energyPj(cost, priced.inventory()),
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, unitHz));
         }
     }

@@ -68,7 +68,7 @@ class AttentionSpaceTest {
                     k -> SpAttenRun.run(SpAttenConfig.dense(5), AttentionHardware.SPATTEN, AttentionUnitCost.WINDOWS)).perplexity();
             double unitLoss = r.perplexity() / dense - 1;
             double unitSeconds = r.prefillCycles() / 1e9 / AttentionUnitCost.WINDOWS;
-            double unitEnergy = cost.energyPj(r.prefillActions(), new io.quantarch.cost.actions.Inventory(List.of(), Map.of())).total()
+            double unitEnergy = cost.energyPj(r.prefillActions(), io.quantarch.cost.actions.Inventory.of(List.of())).total()
                     / AttentionUnitCost.WINDOWS;
             BigDecimal energy = BigDecimal.ZERO;
             BigDecimal cycles = BigDecimal.ZERO;

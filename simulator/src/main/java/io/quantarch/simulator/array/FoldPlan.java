@@ -65,6 +65,85 @@ public record FoldPlan(ArraySpec array, long m, long n, long k, long sr, long sc
         return folds() * (streamTiles * (cyclesPerFold - t) + t);
     }
 
+    /**
+     * Compute cycles with pipelined folds (quantarch's own timing, {@code compat: none}). PEs hold a second register
+     * bank, so the next fold's stationary block (WS: weights, IS: inputs; R cycles, one row per cycle) loads while the
+     * current fold streams, and the array never drains between folds; OS accumulators are double-buffered the same way,
+     * so a fold's outputs leave (R cycles) while the next fold computes. Fold-tile {@code i+1} starts {@code max(T_i, R)}
+     * cycles after fold-tile {@code i} (OS: the first fold needs no bank, so the second starts {@code T_0} after it); the
+     * first stationary load (WS, IS) and one wavefront skew {@code R + C - 2} are paid once per GEMM. A single fold gives
+     * SCALE-Sim's per-fold count ({@code 2R + C + T - 2}, OS {@code T + R + C - 2}); {@link
+     * io.quantarch.simulator.functional.PipelinedFolds} steps the same schedule cycle by cycle.
+     */
+    public long pipelinedCycles(long streamTiles) {
+        long[] steps = tileSteps(streamTiles);
+        long lastT = steps[steps.length - 1];
+        if (folds() * steps.length == 1) {
+            return firstLoad() + lastT + skew();
+        }
+        return firstLoad() + pipelinedBound(streamTiles) - Math.max(lastT, array.rows()) + lastT + skew();
+    }
+
+    /**
+     * The array's own bound with pipelined folds: the time between fold-tile starts summed over all fold-tiles, each
+     * {@code max(T_i, R)} (OS: the first is {@code T_0}), without the once-paid first load and skew.
+     */
+    public long pipelinedBound(long streamTiles) {
+        long r = array.rows();
+        long perFold = 0;
+        for (long ti : tileSteps(streamTiles)) {
+            perFold += Math.max(ti, r);
+        }
+        long bound = folds() * perFold;
+        if (array.dataflow() == Dataflow.OS) {
+            long first = tileSteps(streamTiles)[0];
+            bound -= Math.max(first, r) - first;
+        }
+        return bound;
+    }
+
+    /** The streamed steps of every fold-tile in execution order (folds outer, tiles inner). */
+    public long[] foldTileSteps(long streamTiles) {
+        long[] tiles = tileSteps(streamTiles);
+        long n = folds() * tiles.length;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(n + " fold-tiles is too many to list");
+        }
+        long[] out = new long[(int) n];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = tiles[i % tiles.length];
+        }
+        return out;
+    }
+
+    /**
+     * Streamed steps of each tile when the streamed extent is cut into {@code streamTiles} balanced tiles (the first
+     * {@code T mod tiles} one step longer), in order.
+     */
+    public long[] tileSteps(long streamTiles) {
+        if (streamTiles < 1 || streamTiles > Math.max(1, t)) {
+            throw new IllegalArgumentException("cannot cut " + t + " streamed steps into " + streamTiles + " tiles");
+        }
+        long[] out = new long[(int) streamTiles];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t / streamTiles + (i < t % streamTiles ? 1 : 0);
+        }
+        return out;
+    }
+
+    /** Cycles paid once per pipelined GEMM: the first stationary load (WS, IS) and the wavefront's skew. */
+    public long fillDrain() {
+        return firstLoad() + skew();
+    }
+
+    private long firstLoad() {
+        return array.dataflow() == Dataflow.OS ? 0 : array.rows();
+    }
+
+    private long skew() {
+        return array.rows() + array.cols() - 2;
+    }
+
     public long macs() {
         return m * n * k;
     }

@@ -13,6 +13,12 @@ public record AttentionHardware(int multipliers, int softmaxLanes, double dramBy
      * 512 B/cycle (512 GB/s at 1 GHz), a 16-comparator top-k engine with 2 pipeline stages. Balanced so that dense fp32
      * decoding is bound by K/V reads, as SpAtten observes for generation.
      */
+    /**
+     * Bits of the scale that travels with every quantized K or V row of one token and head: FP16, as stored beside the
+     * codes (at head size 8, an INT8 row moves 8 x 8 + 16 = 80 bits, 10 per element).
+     */
+    public static final int SCALE_BITS = 16;
+
     public static final AttentionHardware SPATTEN = new AttentionHardware(512, 64, 512, new TopKEngine(16, 2), 1.0);
 
     public AttentionHardware {

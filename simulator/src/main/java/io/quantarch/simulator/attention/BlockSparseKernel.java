@@ -155,8 +155,9 @@ public final class BlockSparseKernel implements AttentionKernel {
     /** K/V the tile of query block qb streams: each kv head's kept key blocks (union over the heads sharing it), causal part. */
     private void fetchTile(int layer, int qb) {
         int last = Math.min(seqLen - 1, (qb + 1) * cfg.blockSize() - 1);
-        int kw = cfg.qkBits() == 0 ? 32 : cfg.qkBits();
-        int vw = cfg.vBits() == 0 ? 32 : cfg.vBits();
+        // bits of one token's K and V of one head, each quantized one with its FP16 scale (the scale travels with the codes)
+        long kRow = cfg.qkBits() == 0 ? 32L * hs : (long) cfg.qkBits() * hs + AttentionHardware.SCALE_BITS;
+        long vRow = cfg.vBits() == 0 ? 32L * hs : (long) cfg.vBits() * hs + AttentionHardware.SCALE_BITS;
         int blocks = positions[layer][0].length;
         long bits = 0;
         for (int g = 0; g < kvHeads; g++) {
@@ -164,7 +165,7 @@ public final class BlockSparseKernel implements AttentionKernel {
                 for (int h = g * group; h < (g + 1) * group; h++) {
                     if (masks[layer][h].keep()[qb][kb]) {
                         // heads of a group share K/V and its permutation: a block any of them keeps is read once
-                        bits += (long) causalCount(positions[layer][h][kb], last) * hs * (kw + vw);
+                        bits += (long) causalCount(positions[layer][h][kb], last) * (kRow + vRow);
                         break;
                     }
                 }

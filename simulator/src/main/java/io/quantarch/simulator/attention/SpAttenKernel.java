@@ -272,9 +272,12 @@ public final class SpAttenKernel implements AttentionKernel {
         for (int g = 0; g < kvHeads; g++) {
             if (kvUsed[g]) {
                 usedKv++;
-                counts.kBits += (long) n * hs * kBitsFetched;
-                counts.vBits += (long) n * hs * vBits;
-                bits += (long) n * hs * (kBitsFetched + vBits);
+                // quantized K and V rows carry one FP16 scale each per token and head (fetched with the MSBs; LSBs need none)
+                long kRow = (long) hs * kBitsFetched + (kFull != null ? AttentionHardware.SCALE_BITS : 0);
+                long vRow = (long) hs * vBits + (kFull != null ? AttentionHardware.SCALE_BITS : 0);
+                counts.kBits += n * kRow;
+                counts.vBits += n * vRow;
+                bits += n * (kRow + vRow);
                 if (kvLsb[g]) {
                     long lsb = (long) n * hs * (cfg.kvBits() - cfg.msbBits());
                     counts.kLsbBits += lsb;
@@ -284,7 +287,7 @@ public final class SpAttenKernel implements AttentionKernel {
         }
         counts.denseKvBits += (long) (pos + 1) * kvDim * 2 * 32;
         // prefill reads each new row once per layer (full precision: no second pass in a batch), dense would read every head's
-        counts.prefillKvBits += (long) usedKv * hs * (kFull != null ? 2L * cfg.kvBits() : 64);
+        counts.prefillKvBits += (long) usedKv * (kFull != null ? 2L * (hs * cfg.kvBits() + AttentionHardware.SCALE_BITS) : 64L * hs);
         counts.prefillDenseKvBits += (long) kvDim * 64;
         counts.prefillMacs += macs;
         return bits;

@@ -9,10 +9,22 @@ package io.quantarch.simulator.memory;
  * @param dramBytesPerCycle DRAM bandwidth in bytes per array cycle; {@code Double.POSITIVE_INFINITY} for an
  *                        unconstrained interface (SCALE-Sim's CALC mode, which estimates the bandwidth needed)
  * @param doubleBuffered  whether each buffer is split in halves so the next tile loads while one computes
+ * @param technology      DRAM technology, SRAM model and banks (pricing only: timing does not depend on it)
  */
-public record MemorySpec(double ifmapKb, double filterKb, double ofmapKb, double dramBytesPerCycle, boolean doubleBuffered) {
+public record MemorySpec(double ifmapKb, double filterKb, double ofmapKb, double dramBytesPerCycle, boolean doubleBuffered,
+                         MemoryTechnology technology) {
+
+    /** With the default memory technology (LPDDR4 DRAM, CACTI SRAM, banks by rule). */
+    public MemorySpec(double ifmapKb, double filterKb, double ofmapKb, double dramBytesPerCycle, boolean doubleBuffered) {
+        this(ifmapKb, filterKb, ofmapKb, dramBytesPerCycle, doubleBuffered, MemoryTechnology.DEFAULT);
+    }
+
+    public MemorySpec withTechnology(MemoryTechnology t) {
+        return new MemorySpec(ifmapKb, filterKb, ofmapKb, dramBytesPerCycle, doubleBuffered, t);
+    }
 
     public MemorySpec {
+        java.util.Objects.requireNonNull(technology);
         if (!(ifmapKb > 0 && filterKb > 0 && ofmapKb > 0)) {
             throw new IllegalArgumentException("SRAM sizes must be positive kB");
         }

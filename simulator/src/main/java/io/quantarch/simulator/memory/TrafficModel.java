@@ -13,8 +13,9 @@ import io.quantarch.simulator.array.FoldPlan;
  * the block being prefetched. Partial sums of WS/IS row folds accumulate in the ofmap SRAM (read-modify-write).
  * When one column fold's partial sums do not fit, the mapper either spills them to DRAM at accumulator width or
  * cuts the streamed dimension into tiles whose partial sums fit (each tile reloads the stationary operand and pays
- * the fold's fill and drain again; the stationary operand is refetched from DRAM per tile only if it does not
- * stay resident), whichever moves fewer DRAM bytes. Stalls: the first fold's operands
+ * one more stationary load; the stationary operand is refetched from DRAM per tile only if it does not
+ * stay resident), whichever moves fewer DRAM bytes. Compute cycles pipeline the folds ({@link FoldPlan#pipelinedCycles}).
+ * Stalls: the first fold's operands
  * load before compute starts, after which transfers overlap compute; the array waits when the remaining
  * transfers take longer than the compute.
  */
@@ -42,63 +43,32 @@ public final class TrafficModel {
         int r = p.array().rows();
         int c = p.array().cols();
         long filterUnique = k * n;
-        long ifmapPasses;
-        long filterPasses;
-        long psumBlock;                                // partial sums live per column fold (WS, IS)
-        switch (p.array().dataflow()) {
-            case OS -> {
-                ifmapPasses = ifmapUnique <= capI ? 1 : p.colFolds();
-                filterPasses = k * Math.min(c, n) <= capF ? 1 : p.rowFolds();
-                psumBlock = 0;
-            }
-            case WS -> {
-                ifmapPasses = ifmapUnique <= capI ? 1 : p.colFolds();
-                filterPasses = 1;
-                psumBlock = m * Math.min(c, n);
-            }
-            case IS -> {
-                ifmapPasses = 1;
-                filterPasses = filterUnique <= capF ? 1 : p.colFolds();
-                psumBlock = Math.min(c, m) * n;
-            }
-            default -> throw new AssertionError();
-        }
+        // passes over each operand and the partial-sum block of one column fold (WS, IS; none for OS)
+        long[] passes = switch (p.array().dataflow()) {
+            case OS -> new long[] {ifmapUnique <= capI ? 1 : p.colFolds(), k * Math.min(c, n) <= capF ? 1 : p.rowFolds(), 0};
+            case WS -> new long[] {ifmapUnique <= capI ? 1 : p.colFolds(), 1, m * Math.min(c, n)};
+            case IS -> new long[] {1, filterUnique <= capF ? 1 : p.colFolds(), Math.min(c, m) * n};
+        };
+        long ifmapPasses = passes[0];
+        long filterPasses = passes[1];
+        long psumBlock = passes[2];
         long outputs = m * n;
         long rowFolds = p.rowFolds();
         long sramOfmapWrites = psumBlock == 0 ? outputs : outputs * rowFolds;
         long sramOfmapReads = psumBlock == 0 ? 0 : outputs * (rowFolds - 1);
-        boolean overflow = psumBlock > 0 && rowFolds > 1 && psumBlock > capO;
-        long tiles = 1;
-        boolean spill = false;
-        if (overflow) {
-            // tile the streamed dimension (M for WS, N for IS) so that one tile's partial sums fit
-            long streamed = p.array().dataflow() == io.quantarch.simulator.array.Dataflow.WS ? m : n;
-            long perRow = psumBlock / streamed;
-            long tileLen = Math.max(1, capO / perRow);
-            long t = (streamed + tileLen - 1) / tileLen;
-            double spillBytes = 2.0 * outputs * (rowFolds - 1) * bits.psumBits() / 8;
-            double refetchBytes;
+        // tile the streamed dimension when one column fold's partial sums overflow, unless spilling them moves fewer bytes
+        long tiles = psumBlock > 0 && rowFolds > 1 && psumBlock > capO
+                ? streamTiles(p, ifmapUnique, bits, psumBlock, capI, capF, capO) : 1;
+        boolean spill = tiles == 0;
+        tiles = Math.max(1, tiles);
+        if (tiles > 1 && !resident(p, ifmapUnique, capI, capF)) {
             if (p.array().dataflow() == io.quantarch.simulator.array.Dataflow.WS) {
-                boolean resident = k * Math.min(c, n) <= capF;
-                refetchBytes = resident ? 0 : (t - 1) * (double) filterUnique * bits.filterBits() / 8;
+                filterPasses = tiles;
             } else {
-                boolean resident = ifmapUnique <= capI;
-                refetchBytes = resident ? 0 : (t - 1) * (double) ifmapUnique * bits.ifmapBits() / 8;
-            }
-            if (refetchBytes < spillBytes) {
-                tiles = t;
-                if (refetchBytes > 0) {
-                    if (p.array().dataflow() == io.quantarch.simulator.array.Dataflow.WS) {
-                        filterPasses = t;
-                    } else {
-                        ifmapPasses = t;
-                    }
-                }
-            } else {
-                spill = true;
+                ifmapPasses = tiles;
             }
         }
-        long computeCycles = p.computeCycles(tiles);
+        long computeCycles = p.pipelinedCycles(tiles);
         long spilled = spill ? outputs * (rowFolds - 1) : 0;
         long dramI = ifmapUnique * ifmapPasses;
         long dramF = filterUnique * filterPasses;
@@ -106,32 +76,57 @@ public final class TrafficModel {
         double fb = dramF * bits.filterBits() / 8;
         double ow = outputs * bits.ofmapBits() / 8 + spilled * bits.psumBits() / 8;
         double or = spilled * bits.psumBits() / 8;
-        long stalls = 0;
-        if (!mem.unlimitedBandwidth()) {
-            double bw = mem.dramBytesPerCycle();
-            long rk = (long) r * p.reductionLanes();              // reduction elements one fold's rows hold
-            double fillElementsI;
-            double fillElementsF;
-            switch (p.array().dataflow()) {
-                case OS -> {
-                    fillElementsI = Math.min(r, m) * k;
-                    fillElementsF = k * Math.min(c, n);
-                }
-                case WS -> {
-                    fillElementsI = m * Math.min(rk, k);
-                    fillElementsF = Math.min(rk, k) * Math.min(c, n);
-                }
-                default -> {
-                    fillElementsI = Math.min(c, m) * Math.min(rk, k);
-                    fillElementsF = Math.min(rk, k) * n;
-                }
-            }
-            double fill = Math.min(ib, fillElementsI * bits.ifmapBits() / 8) + Math.min(fb, fillElementsF * bits.filterBits() / 8);
-            double rest = ib + fb + ow + or - fill;
-            double s = fill / bw + Math.max(0, rest / bw - computeCycles);
-            stalls = (long) Math.ceil(s - 1e-9);
-        }
+        long stalls = stalls(p, bits, mem, ib, fb, ow + or, computeCycles);
         return new Traffic(dramI, dramF, outputs + spilled, spilled, ib, fb, ow, or, sramOfmapWrites, sramOfmapReads, stalls, tiles,
                 computeCycles);
+    }
+
+    /** Whether the operand a tiled stream reloads (WS: weights, IS: inputs) stays resident in its SRAM. */
+    private static boolean resident(FoldPlan p, long ifmapUnique, long capI, long capF) {
+        return p.array().dataflow() == io.quantarch.simulator.array.Dataflow.WS ? p.k() * Math.min(p.array().cols(), p.n()) <= capF
+                : ifmapUnique <= capI;
+    }
+
+    /**
+     * Stream tiles so that one tile's partial sums fit the output buffer (M for WS, N for IS), or 0 when spilling the
+     * partial sums to DRAM at accumulator width moves fewer bytes than refetching the reloaded operand per tile.
+     */
+    private static long streamTiles(FoldPlan p, long ifmapUnique, OperandBits bits, long psumBlock, long capI, long capF, long capO) {
+        boolean ws = p.array().dataflow() == io.quantarch.simulator.array.Dataflow.WS;
+        long streamed = ws ? p.m() : p.n();
+        long perRow = psumBlock / streamed;
+        long tileLen = Math.max(1, capO / perRow);
+        long t = (streamed + tileLen - 1) / tileLen;
+        double spillBytes = 2.0 * p.m() * p.n() * (p.rowFolds() - 1) * bits.psumBits() / 8;
+        double refetchBytes = resident(p, ifmapUnique, capI, capF) ? 0
+                : ws ? (t - 1) * (double) p.k() * p.n() * bits.filterBits() / 8 : (t - 1) * (double) ifmapUnique * bits.ifmapBits() / 8;
+        return refetchBytes < spillBytes ? t : 0;
+    }
+
+    /**
+     * Bandwidth stalls: the first fold's operands load before compute starts; the rest of the traffic overlaps compute and
+     * stalls the array only when it takes longer.
+     */
+    private static long stalls(FoldPlan p, OperandBits bits, MemorySpec mem, double ib, double fb, double out, long computeCycles) {
+        if (mem.unlimitedBandwidth()) {
+            return 0;
+        }
+        long m = p.m();
+        long n = p.n();
+        long k = p.k();
+        int r = p.array().rows();
+        int c = p.array().cols();
+        double bw = mem.dramBytesPerCycle();
+        long rk = (long) r * p.reductionLanes();              // reduction elements one fold's rows hold
+        // elements of each operand the first fold needs before it can start
+        double[] firstFold = switch (p.array().dataflow()) {
+            case OS -> new double[] {Math.min(r, m) * k, k * Math.min(c, n)};
+            case WS -> new double[] {m * Math.min(rk, k), Math.min(rk, k) * Math.min(c, n)};
+            case IS -> new double[] {Math.min(c, m) * Math.min(rk, k), Math.min(rk, k) * n};
+        };
+        double fill = Math.min(ib, firstFold[0] * bits.ifmapBits() / 8) + Math.min(fb, firstFold[1] * bits.filterBits() / 8);
+        double rest = ib + fb + out - fill;
+        double s = fill / bw + Math.max(0, rest / bw - computeCycles);
+        return (long) Math.ceil(s - 1e-9);
     }
 }
