@@ -6,6 +6,9 @@ import io.quantarch.config.component.Component;
 import io.quantarch.config.component.Declaration;
 import io.quantarch.config.component.Param;
 import io.quantarch.config.component.Registry;
+import io.quantarch.cost.memory.DramTechnologies;
+import io.quantarch.cost.memory.DramTechnology;
+import io.quantarch.cost.memory.SramModels;
 import io.quantarch.cost.estimate.CostModels;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.search.algorithm.SearchAlgorithms;
@@ -31,8 +34,9 @@ final class ComponentsCommand implements Callable<Integer> {
 
     /** Every registry, in the order they are listed. */
     static List<Registry<? extends Component>> registries() {
-        return List.of(PeKinds.REGISTRY, Formats.REGISTRY, CostModels.TABLES, SearchAlgorithms.REGISTRY, Metrics.REGISTRY,
-                RealModels.REGISTRY, Zoo.REGISTRY);
+        return List.of(PeKinds.REGISTRY, Formats.REGISTRY, CostModels.TABLES, SramModels.REGISTRY,
+                DramTechnologies.REGISTRY, SearchAlgorithms.REGISTRY, Metrics.REGISTRY, RealModels.REGISTRY,
+                Zoo.REGISTRY);
     }
 
     private final Main.Io io;
@@ -61,7 +65,7 @@ final class ComponentsCommand implements Callable<Integer> {
 
     @Command(name = "show", description = "One component: its description and configuration keys (type, range, default, meaning).")
     static final class Show implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "KIND", description = "pe, format, cost-table, search, metric, real-model, zoo-model.")
+        @Parameters(index = "0", paramLabel = "KIND", description = "pe, format, cost-table, sram-model, dram, search, metric, real-model, zoo-model.")
         String kind;
 
         @Parameters(index = "1", paramLabel = "NAME", description = "The component's name, e.g. bit-fusion.")
@@ -80,6 +84,9 @@ final class ComponentsCommand implements Callable<Integer> {
                     + Names.didYouMean(r.names(), name.trim()) + ")", "'" + name + "'"));
             Declaration d = c.declaration();
             io.out().println(d.kind() + " " + d.name() + ": " + d.description());
+            if (c instanceof DramTechnology t) {
+                io.out().println("  source: " + t.citation());
+            }
             if (d.params().isEmpty()) {
                 io.out().println("  (no configuration keys)");
             }

@@ -85,7 +85,7 @@ public final class RunReport {
         if (hasChosen) {
             breakdown(plots, chosen);
         }
-        String html = html(compare, hasChosen ? chosen : -1);
+        String html = html(compare, hasChosen ? chosen : -1, hasChosen ? ComponentEnergyTable.html(dir, chosen) : "");
         Path out = dir.resolve("report.html");
         io.quantarch.config.io.AtomicOutput.writeString(out, html);
         return out;
@@ -264,7 +264,7 @@ public final class RunReport {
         figures.add(new Figure(id, caption, Files.readAllBytes(png)));
     }
 
-    private String html(List<Path> compare, long chosen) {
+    private String html(List<Path> compare, long chosen, String components) {
         StringBuilder h = new StringBuilder();
         String name = run.path("space").asText("run");
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>quantarch: ").append(esc(name)).append("</title>\n<style>")
@@ -300,7 +300,7 @@ public final class RunReport {
             figures.stream().filter(f -> f.id().startsWith("layers_") || f.id().equals("genes_quality") || f.id().equals("roofline"))
                     .forEach(f -> figure(h, f));
         }
-        h.append("</div>\n");
+        h.append("</div>\n").append(components);
         h.append("<h2>Front designs</h2>\n<div style=\"max-height:520px;overflow:auto\"><table id=\"front\"><thead><tr>");
         for (String c : pareto.header()) {
             h.append("<th>").append(esc(c)).append("</th>");

@@ -102,4 +102,12 @@ class SramModelTest {
             assertEquals(d.channelBits() * d.megaTransfers() / 8 / 1000, d.channelGBs(), 0.01, d.name());
         }
     }
+
+    /** Accelergy's register file (t00..t04: 64 x 8 bits at 40 nm, ERT 0.42564 pJ per access) and 16-bit register (0.144 pJ). */
+    @Test
+    void registerFilesAndRegistersAsAladdinPricesThem() {
+        assertEquals(0.42564, RegisterFile.accessPj(64, 8, 40), 1e-4);
+        assertEquals(0.144, RegisterFile.accessPj(1, 16, 40), 1e-4);
+        assertTrue(RegisterFile.accessPj(64, 8, 7) < 0.1 * RegisterFile.accessPj(64, 8, 40));
+    }
 }

@@ -30,6 +30,7 @@ public final class ExploreOutputs {
         writePareto(dir.resolve(PARETO), r.space(), r.front());
         writeLayers(dir.resolve("front_layers.csv"), FrontBreakdown.layers(r.space(), r.front()));
         writeGenes(dir.resolve("front_genes.csv"), FrontBreakdown.genes(r.space(), r.front(), r.quality()));
+        writeComponents(dir.resolve("front_components.csv"), FrontBreakdown.components(r.space(), r.front()));
         ExplorePlots.write(r.space(), dir, r.front());
         r.manifest().write(dir);
     }
@@ -66,6 +67,18 @@ public final class ExploreOutputs {
                 t.text(List.of(Long.toString(r.evaluation()), r.layer(), r.type(), Long.toString(r.macs()), Long.toString(r.cycles()),
                         CsvTable.exact(r.latencyS()), CsvTable.exact(r.energyPj()), CsvTable.exact(r.dramBytes()), CsvTable.exact(r.luts()),
                         CsvTable.exact(r.peakOpsPerCycle()), CsvTable.exact(r.dramBytesPerCycle()), CsvTable.exact(r.clockHz())));
+            }
+            t.close();
+            a.commit();
+        }
+    }
+
+    static void writeComponents(Path file, List<FrontBreakdown.ComponentRow> rows) throws IOException {
+        try (Atomic a = new Atomic(file); CsvTable t = CsvTable.create(a.tmp(), List.of("evaluation", "component", "energy_dynamic_pj",
+                "energy_leakage_pj", "price_source"))) {
+            for (FrontBreakdown.ComponentRow r : rows) {
+                t.text(List.of(Long.toString(r.evaluation()), r.component(), CsvTable.exact(r.dynamicPj()), CsvTable.exact(r.leakagePj()),
+                        r.priceSource()));
             }
             t.close();
             a.commit();

@@ -97,6 +97,19 @@ class ExplorerTest {
             got.add(Double.parseDouble(c[ph.indexOf("synthetic_output_nsr")]) + "|" + Double.parseDouble(c[ph.indexOf("energy_pj")]));
         }
         assertEquals(expected, got);
+        // each front design's components (dynamic + leakage) add up to its energy objective, each with where its price comes from
+        java.util.Map<String, Double> byDesign = new java.util.HashMap<>();
+        for (String l : Files.readAllLines(tmp.resolve("front_components.csv")).subList(1, Files.readAllLines(tmp.resolve("front_components.csv")).size())) {
+            String[] c = l.split(",", 5);
+            byDesign.merge(c[0], Double.parseDouble(c[2]) + Double.parseDouble(c[3]), Double::sum);
+            String source = c[4].replace("\"", "");                       // quoted when it holds a comma
+            assertTrue(source.startsWith("cost table") || source.startsWith("sram model") || source.startsWith("dram "), source);
+        }
+        for (String l : par.subList(1, par.size())) {
+            String[] c = l.split(",", -1);
+            double energy = Double.parseDouble(c[ph.indexOf("energy_pj")]);
+            assertEquals(energy, byDesign.get(c[0]), 1e-6 * energy, "design " + c[0]);
+        }
     }
 
     @Test

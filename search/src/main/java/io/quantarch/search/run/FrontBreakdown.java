@@ -33,6 +33,12 @@ public final class FrontBreakdown {
     public record LayerRow(long evaluation, String layer, String type, long macs, long cycles, double latencyS, double energyPj,
                            double dramBytes, double luts, double peakOpsPerCycle, double dramBytesPerCycle, double clockHz) { }
 
+    /**
+     * One component of one (systolic) front design: its dynamic and leakage energy over the workload and where its price
+     * comes from (cost table, SRAM model with the buffer's shape, DRAM technology with its source).
+     */
+    public record ComponentRow(long evaluation, String component, double dynamicPj, double leakagePj, String priceSource) { }
+
     /** One quantization gene's option in one front design, and its tier-1 quality contribution. */
     public record GeneRow(long evaluation, String gene, String option, double qualityContribution) { }
 
@@ -48,6 +54,34 @@ public final class FrontBreakdown {
                 fpgaRows(rows, space, d, p.evaluation());
             } else {
                 systolicRows(rows, space, d, p.evaluation());
+            }
+        }
+        return rows;
+    }
+
+    /** Energy per component, dynamic and leakage, of every systolic front design (attention units are their own row). */
+    public static List<ComponentRow> components(DesignSpace space, List<FrontPoint> front) {
+        List<ComponentRow> rows = new ArrayList<>();
+        for (FrontPoint p : front) {
+            Design d = space.decode(p.choice());
+            if (d.fpga() != null) {
+                continue;
+            }
+            CostModel cost = CostModels.of(d.architecture().costModel());
+            PricedResult priced = Pricing.price(Simulator.run(d.architecture(), space.workload(), d.policy(), Fidelity.ANALYTIC), cost);
+            var inv = priced.inventory();
+            for (io.quantarch.cost.actions.Component c : io.quantarch.cost.actions.Component.values()) {
+                double dyn = priced.dynamicEnergyPj().get(c);
+                double leak = priced.leakageEnergyPj().get(c);
+                if (dyn == 0 && leak == 0) {
+                    continue;
+                }
+                String source = switch (c) {
+                    case DRAM -> "dram " + inv.dram().name() + " (" + inv.dram().pjPerBit() + " pJ/bit, " + inv.dram().source() + ")";
+                    case IFMAP_SRAM, FILTER_SRAM, OFMAP_SRAM -> "sram model " + inv.sramModel() + ": " + inv.srams().get(c);
+                    case PE_ARRAY, VECTOR_UNIT, DEQUANT_UNIT, TOPK_ENGINE -> "cost table " + cost.name();
+                };
+                rows.add(new ComponentRow(p.evaluation(), c.name().toLowerCase(java.util.Locale.ROOT), dyn, leak, source));
             }
         }
         return rows;

@@ -25,6 +25,8 @@ public enum ArchKnob {
     /** All three SRAMs at once. */
     SRAM_KB("sram_kb"),
     DRAM_BYTES_PER_CYCLE("dram_bytes_per_cycle"), CLOCK_GHZ("clock_ghz"), COST_MODEL("cost_model"),
+    /** The DRAM technology (energy per bit; the bandwidth stays the base's or its own gene's). */
+    DRAM("dram"),
     /** FPGA dataflow: one layer's PE or SIMD (the gene key names the layer, {@code fpga.pe.conv2}); replaces its automatic folding. */
     FPGA_PE("fpga.pe"), FPGA_SIMD("fpga.simd"),
     /** FPGA dataflow: the cycle target that folds layers without an explicit PE/SIMD. */
@@ -92,7 +94,7 @@ public enum ArchKnob {
             case FPGA_DEVICE -> new FpgaDataflowSpec(s.name(), (FpgaDevice) value, s.clockMhz(), s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
             case FPGA_MULTIPLIERS -> new FpgaDataflowSpec(s.name(), s.device(), s.clockMhz(), (MvauUnit.Multipliers) value, s.weightMemory(), s.folding(), s.targetCycles());
             case FPGA_CLOCK_MHZ -> new FpgaDataflowSpec(s.name(), s.device(), (Double) value, s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
-            case ROWS, COLS, ARRAY, DATAFLOW, PE, IFMAP_KB, FILTER_KB, OFMAP_KB, SRAM_KB, DRAM_BYTES_PER_CYCLE, CLOCK_GHZ, COST_MODEL,
+            case ROWS, COLS, ARRAY, DATAFLOW, PE, IFMAP_KB, FILTER_KB, OFMAP_KB, SRAM_KB, DRAM_BYTES_PER_CYCLE, CLOCK_GHZ, COST_MODEL, DRAM,
                  ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP, ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS,
                  ATTN_P_BITS, ATTN_V_BITS -> throw new IllegalArgumentException(key + " is not an FPGA knob");
         };
@@ -111,16 +113,21 @@ public enum ArchKnob {
             }
             case DATAFLOW -> a.withArray(new ArraySpec(ar.rows(), ar.cols(), (Dataflow) value));
             case PE -> a.withPe((PeSpec) value);
-            case IFMAP_KB -> a.withMemory(new MemorySpec((Double) value, m.filterKb(), m.ofmapKb(), m.dramBytesPerCycle(), m.doubleBuffered()));
-            case FILTER_KB -> a.withMemory(new MemorySpec(m.ifmapKb(), (Double) value, m.ofmapKb(), m.dramBytesPerCycle(), m.doubleBuffered()));
-            case OFMAP_KB -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), (Double) value, m.dramBytesPerCycle(), m.doubleBuffered()));
+            case IFMAP_KB -> a.withMemory(new MemorySpec((Double) value, m.filterKb(), m.ofmapKb(), m.dramBytesPerCycle(), m.doubleBuffered(), m.technology()));
+            case FILTER_KB -> a.withMemory(new MemorySpec(m.ifmapKb(), (Double) value, m.ofmapKb(), m.dramBytesPerCycle(), m.doubleBuffered(), m.technology()));
+            case OFMAP_KB -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), (Double) value, m.dramBytesPerCycle(), m.doubleBuffered(), m.technology()));
             case SRAM_KB -> {
                 double kb = (Double) value;
-                yield a.withMemory(new MemorySpec(kb, kb, kb, m.dramBytesPerCycle(), m.doubleBuffered()));
+                yield a.withMemory(new MemorySpec(kb, kb, kb, m.dramBytesPerCycle(), m.doubleBuffered(), m.technology()));
             }
-            case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered()));
-            case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.costModel());
+            case DRAM_BYTES_PER_CYCLE -> a.withMemory(new MemorySpec(m.ifmapKb(), m.filterKb(), m.ofmapKb(), (Double) value, m.doubleBuffered(), m.technology()));
+            case CLOCK_GHZ -> new Architecture(a.name(), ar, a.pe(), m, (Double) value, a.vectorLanes(), a.compat(), a.attention(), a.costModel());
             case COST_MODEL -> a.withCostModel((io.quantarch.cost.actions.CostModelSpec) value);
+            case DRAM -> {
+                io.quantarch.simulator.memory.MemoryTechnology t = m.technology();
+                yield a.withMemory(m.withTechnology(new io.quantarch.simulator.memory.MemoryTechnology((String) value, Double.NaN, t.sramModel(),
+                        t.ifmapBanks(), t.filterBanks(), t.ofmapBanks())));
+            }
             case FPGA_PE, FPGA_SIMD, FPGA_TARGET_CYCLES, FPGA_DEVICE, FPGA_MULTIPLIERS, FPGA_CLOCK_MHZ, ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP,
                  ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS, ATTN_P_BITS, ATTN_V_BITS ->
                     throw new IllegalArgumentException(key + " is not a systolic-array knob");

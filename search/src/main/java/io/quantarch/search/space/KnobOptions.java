@@ -41,6 +41,10 @@ record KnobOptions(Object value, String label) {
                     : real(o.asDouble(1e-6, 1e9));
             case CLOCK_GHZ -> real(o.asDouble(1e-6, 1e3));
             case COST_MODEL -> costModel(o, baseDir);
+            case DRAM -> {
+                String d = o.asChoice(io.quantarch.cost.memory.DramTechnologies.REGISTRY.names());
+                yield new KnobOptions(d, d);
+            }
             case FPGA_PE, FPGA_SIMD -> folding(k, o, unit);
             case FPGA_TARGET_CYCLES -> {
                 long t = o.asLong(0, Long.MAX_VALUE);
