@@ -50,6 +50,29 @@ public final class YamlNode {
         }
     }
 
+    /**
+     * Reads a YAML file whose mappings may carry local tags ({@code - !Container}, as Timeloop v0.4 files do): a tagged
+     * mapping gets the tag, without its {@code !}, under the key {@code "!"}. Anchors, aliases and merge keys
+     * ({@code <<: *name}) are resolved.
+     */
+    public static YamlNode readTagged(Path file) throws ConfigException {
+        try {
+            return new YamlNode(file.toString(), "", TaggedYaml.tree(Files.readString(file)));
+        } catch (NoSuchFileException e) {
+            throw ConfigException.of(file.toString(), "file not found");
+        } catch (TaggedYaml.Problem e) {
+            throw new ConfigException(file.toString(), e.line(), "valid YAML", e.getMessage());
+        } catch (IOException e) {
+            throw ConfigException.of(file.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The node's local tag ({@code Container} for {@code !Container}), or null. */
+    public String tag() {
+        JsonNode t = node.get("!");
+        return t == null ? null : t.asText();
+    }
+
     /** Parses YAML text (for tests and built-in defaults); {@code name} stands for the file in messages. */
     public static YamlNode parse(String name, String yaml) throws ConfigException {
         try {
