@@ -26,7 +26,8 @@ import java.util.Map;
  * <li>{@code SRAM}: CACTI 7 (the shipped surface) for {@code depth x width} with {@code n_banks} UCA banks;
  * {@code smartbuffer_SRAM} the same with one bank (its compound passes none) plus an address adder of
  * {@code ceil(log2 depth)} bits per access, as its compound definition has;</li>
- * <li>{@code regfile} and {@code smartbuffer_RF}: the Aladdin register-file model;</li>
+ * <li>{@code regfile}: the Aladdin register-file model; {@code smartbuffer_RF}: Accelergy's compound of that name (a
+ * component-library register file of at least 32 x 64, scaled to the real size, and an address adder);</li>
  * <li>registers ({@code storage} with {@code aladdin_register}, {@code reg}, {@code register}): the register price per
  * bit read, writes free (Aladdin's convention, which Accelergy's tables follow);</li>
  * <li>the arithmetic ({@code intmac}, {@code mac}, {@code fpmac}): a multiplier of {@code multiplier_width} (or
@@ -46,7 +47,7 @@ public final class ModelPrices implements NestPrices {
         return CostModels.byName(table + "@" + Math.max(7, Math.min(130, nodeNm)));
     }
 
-    private enum Kind { DRAM, SRAM, SMART_SRAM, REGFILE, REGISTER }
+    private enum Kind { DRAM, SRAM, SMART_SRAM, REGFILE, SMART_RF, REGISTER }
 
     private static Kind kind(NestArchitecture.Storage s) {
         String c = s.cls().toLowerCase(Locale.ROOT);
@@ -54,13 +55,26 @@ public final class ModelPrices implements NestPrices {
         if (c.equals("dram")) {
             return Kind.DRAM;
         }
-        if (c.contains("regfile") || c.contains("_rf") || sub.contains("regfile")) {
+        if (c.contains("smartbuffer_rf") || sub.contains("smartbuffer_rf")) {
+            return Kind.SMART_RF;
+        }
+        if (c.contains("regfile") || sub.contains("regfile")) {
             return Kind.REGFILE;
         }
         if (sub.contains("register") || c.equals("reg") || c.equals("register") || (s.depth() == 1)) {
             return Kind.REGISTER;
         }
         return c.startsWith("smartbuffer") ? Kind.SMART_SRAM : Kind.SRAM;
+    }
+
+    /** Instances sharing one vector access (Timeloop's cluster_size). */
+    private static int cluster(NestArchitecture.Storage s) {
+        return (int) Math.max(1, Math.round(Double.parseDouble(s.attributes().getOrDefault("cluster_size", "1"))));
+    }
+
+    /** Bits of one vector access: the level's width for the whole cluster (each instance holds its share). */
+    private static int vectorBits(NestArchitecture.Storage s) {
+        return s.widthBits() * cluster(s);
     }
 
     private static int banks(NestArchitecture.Storage s) {
@@ -93,6 +107,7 @@ public final class ModelPrices implements NestPrices {
             case SRAM -> cacti(s).readPj();
             case SMART_SRAM -> cacti(s).readPj() + addressAdderPj(s);
             case REGFILE -> RegisterFile.accessPj((int) Math.max(1, s.depth()), s.widthBits(), s.technologyNm());
+            case SMART_RF -> RegisterFile.smartBufferAccessPj((int) Math.max(1, s.depth()), vectorBits(s), s.technologyNm());
             case REGISTER -> RegisterFile.accessPj(1, s.widthBits(), s.technologyNm());
         };
     }
@@ -104,6 +119,7 @@ public final class ModelPrices implements NestPrices {
             case SRAM -> cacti(s).writePj();
             case SMART_SRAM -> cacti(s).writePj() + addressAdderPj(s);
             case REGFILE -> RegisterFile.accessPj((int) Math.max(1, s.depth()), s.widthBits(), s.technologyNm());
+            case SMART_RF -> RegisterFile.smartBufferAccessPj((int) Math.max(1, s.depth()), vectorBits(s), s.technologyNm());
             case REGISTER -> 0;
         };
     }
@@ -120,6 +136,7 @@ public final class ModelPrices implements NestPrices {
             case DRAM -> 0;
             case SRAM, SMART_SRAM -> cacti(s).leakageMw();
             case REGFILE -> RegisterFile.leakageMw((int) Math.max(1, s.depth()), s.widthBits(), s.technologyNm());
+            case SMART_RF -> RegisterFile.smartBufferLeakageMw((int) Math.max(1, s.depth()), vectorBits(s), s.technologyNm()) / cluster(s);
             case REGISTER -> RegisterFile.leakageMw(1, s.widthBits(), s.technologyNm());
         };
         return mw * cycleS * 1e9;                                           // mW x s = 1e9 pJ
@@ -131,6 +148,7 @@ public final class ModelPrices implements NestPrices {
             case DRAM -> 0;
             case SRAM, SMART_SRAM -> cacti(s).areaUm2();
             case REGFILE -> RegisterFile.areaUm2((int) Math.max(1, s.depth()), s.widthBits(), s.technologyNm());
+            case SMART_RF -> RegisterFile.smartBufferAreaUm2((int) Math.max(1, s.depth()), vectorBits(s), s.technologyNm()) / cluster(s);
             case REGISTER -> RegisterFile.areaUm2(1, s.widthBits(), s.technologyNm());
         };
     }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Prices a loop nest's counts as Timeloop does (reference/timeloop README): per storage level and data space, per
  * instance {@code ceil(reads/B) E_read + ceil(fills/B) E_write + ceil(updates/B) E_update} with {@code B} the words
- * of that data space per vector access, times the instances holding a tile; leakage per cycle per such instance over
+ * of that data space per vector access, times the clusters holding a tile (an access serves a whole cluster; one
+ * instance per cluster unless the level says cluster_size); leakage per cycle per such instance over
  * the run; computes times the compute energy; area of every instance.
  */
 public final class NestPricing {
@@ -42,7 +43,7 @@ public final class NestPricing {
         for (NestCounts.Row r : c.levels()) {
             double[] pj = prices.storage()[r.level()];
             double e = (ceilDiv(r.reads(), r.block()) * pj[0] + ceilDiv(r.fills(), r.block()) * pj[1]
-                    + ceilDiv(r.updates(), r.block()) * pj[2]) * r.utilizedInstances();
+                    + ceilDiv(r.updates(), r.block()) * pj[2]) * r.utilizedClusters();
             storage += e;
             used[r.level()] = Math.max(used[r.level()], r.utilizedInstances());
             rows.add(new NestResult.LevelStats(r.levelName(), r.dataSpace(), r.instances(), r.utilizedInstances(), r.utilizedCapacity(),

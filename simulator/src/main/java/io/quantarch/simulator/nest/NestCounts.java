@@ -13,12 +13,14 @@ import java.util.List;
 public record NestCounts(long computes, long cycles, double throttling, List<Row> levels) {
 
     /**
-     * One storage level and data space: instances of the level and instances holding a tile, words of the tile, bits
+     * One storage level and data space: instances of the level, instances holding a tile and the clusters they fall in
+     * (instances sharing one vector access; each instance its own cluster unless the level says cluster_size), words of the tile, bits
      * per word and words per vector access, and per instance the scalar reads (towards the level below or the
      * arithmetic, partial-sum reads included), fills (from the level above), updates (partial sums written back from
      * below) and temporal reductions.
      */
-    public record Row(int level, String levelName, String dataSpace, long instances, long utilizedInstances, long utilizedCapacity,
+    public record Row(int level, String levelName, String dataSpace, long instances, long utilizedInstances, long utilizedClusters,
+                      long utilizedCapacity,
                       long reads, long fills, long updates, long temporalReductions, int bits, long block) { }
 
     public NestCounts {

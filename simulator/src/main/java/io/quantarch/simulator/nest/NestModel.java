@@ -15,8 +15,8 @@ import java.util.List;
  * level so receives {@code outer x (tile + (F_l - 1) delta)} words, its <em>arrivals</em>;</li>
  * <li>fills are the arrivals from the level above (none at the outermost level; for a read-write data space less each
  * element's first arrival, which needs no partial sum); a level's reads serve the fills of the next level down that
- * keeps the data space (or the computes, one operand each), summed over the instances below it but counted once per
- * element the spatial fan-out shares (multicast; for partial sums, a spatial reduction), and at the innermost level of a
+ * keeps the data space (or the computes, one operand each), summed over the instances below it but counted once for the
+ * instances a spatial loop over an unrelated dimension shares (multicast; for partial sums, a spatial reduction), and at the innermost level of a
  * read-write data space they are the read-modify-write reads of its temporal reductions;</li>
  * <li>updates of a read-write data space come from the level below (its arrivals, drained back) or the computes;
  * temporal reductions are the updates less each element's first write;</li>
@@ -40,6 +40,8 @@ public final class NestModel {
         for (int l = 0; l < a.storage().size(); l++) {
             NestArchitecture.Storage s = a.storage().get(l);
             long usedInstances = nest.spatialBefore(nest.start[l]);
+            long cluster = Math.round(Double.parseDouble(s.attributes().getOrDefault("cluster_size", "1")));
+            long usedClusters = cluster > 1 ? clusters(a, m, l, cluster) : usedInstances;
             long capacityBits = 0;
             long readWords = 0;
             long writeWords = 0;
@@ -51,8 +53,8 @@ public final class NestModel {
                 capacityBits += c.tile * s.bits(ds.name());
                 readWords += c.reads;
                 writeWords += c.fills + c.updates;
-                rows.add(new NestCounts.Row(l, s.name(), ds.name(), s.instances(), usedInstances, c.tile, c.reads, c.fills, c.updates,
-                        c.reductions, s.bits(ds.name()), s.block(ds.name())));
+                rows.add(new NestCounts.Row(l, s.name(), ds.name(), s.instances(), usedInstances, usedClusters, c.tile, c.reads, c.fills,
+                        c.updates, c.reductions, s.bits(ds.name()), s.block(ds.name())));
             }
             if (s.depth() >= 0 && capacityBits > s.depth() * (double) s.widthBits() / Math.max(1, s.multipleBuffering())) {
                 throw new IllegalArgumentException("level '" + s.name() + "': its tiles need " + capacityBits + " bits, its capacity is "
@@ -62,6 +64,56 @@ public final class NestModel {
             throttle = Math.max(throttle, (readWords + writeWords) / (s.sharedBandwidth() * cycles));
         }
         return new NestCounts(p.computes(), (long) Math.ceil(cycles * throttle - 1e-9), throttle, rows);
+    }
+
+    /**
+     * Clusters holding a utilized instance when {@code cluster} instances share one vector access (Timeloop's
+     * cluster_size): the instances of the meshes above the level laid out X-major, nested meshes inside their parent's
+     * cells, clusters of consecutive instances.
+     */
+    static long clusters(NestArchitecture a, NestMapping m, int level, long cluster) {
+        java.util.List<Long> xs = java.util.List.of(0L);
+        java.util.List<Long> ys = java.util.List.of(0L);
+        long meshX = 1;
+        for (int p = 1; p <= level; p++) {
+            long gx = 1;
+            long gy = 1;
+            for (NestArchitecture.Fanout f : a.fanouts()) {
+                if (f.position() == p) {
+                    gx *= f.meshX();
+                    gy *= f.meshY();
+                }
+            }
+            NestMapping.Level parent = m.levels().get(p - 1);
+            xs = spread(xs, gx, product(parent.spatialX()));
+            ys = spread(ys, gy, product(parent.spatialY()));
+            meshX *= gx;
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (long y : ys) {
+            for (long x : xs) {
+                ids.add((y * meshX + x) / cluster);
+            }
+        }
+        return ids.size();
+    }
+
+    private static java.util.List<Long> spread(java.util.List<Long> outer, long mesh, long used) {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (long o : outer) {
+            for (long i = 0; i < used; i++) {
+                out.add(o * mesh + i);
+            }
+        }
+        return out;
+    }
+
+    private static long product(List<NestMapping.Loop> loops) {
+        long p = 1;
+        for (NestMapping.Loop l : loops) {
+            p *= l.factor();
+        }
+        return p;
     }
 
     /** One level's counts of one data space, per instance. */
@@ -103,19 +155,19 @@ public final class NestModel {
     }
 
     /**
-     * How many words one instance of the level serves per word one instance below receives: the union of the tiles the
-     * spatial loops between the two spread, over one tile (the fan-out for disjoint tiles, 1 for a multicast or a
-     * reduction, between for overlapping windows).
+     * How many words one instance of the level serves per word one instance below receives: the product of the spatial
+     * loops between the two over dimensions that move the data space (each instance gets its own words, even where
+     * neighbours' windows overlap, as in Timeloop's model); loops over other dimensions share one word (multicast, or
+     * for partial sums a spatial reduction).
      */
     private static double union(NestProblem.DataSpace ds, LoopNest nest, int from, int to) {
-        long[] inner = nest.factorsFrom(to);
-        long[] spread = inner.clone();
+        double f = 1;
         for (int i = from; i < to; i++) {
-            if (nest.spatial[i]) {
-                spread[nest.dim[i]] *= nest.factor[i];
+            if (nest.spatial[i] && ds.uses(nest.dim[i])) {
+                f *= nest.factor[i];
             }
         }
-        return (double) tile(ds, spread) / tile(ds, inner);
+        return f;
     }
 
     /** Words of the box the factors {@code f} span in data space {@code ds}. */

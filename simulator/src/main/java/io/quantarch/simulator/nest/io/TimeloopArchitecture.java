@@ -23,7 +23,7 @@ public final class TimeloopArchitecture {
 
     static final Set<String> NODE_KEYS = Set.of("!", "name", "class", "subclass", "attributes", "spatial", "constraints", "nodes",
             "required_actions", "area_scale", "energy_scale", "enabled", "power_gated_at");
-    static final Set<String> TAGS = Set.of("Container", "Component", "Parallel", "Hierarchical");
+    static final Set<String> TAGS = Set.of("Container", "Component", "Parallel", "Hierarchical", "Nothing");
 
     private TimeloopArchitecture() {
     }
@@ -73,9 +73,10 @@ public final class TimeloopArchitecture {
                 n.allowOnly(NODE_KEYS);
                 String tag = n.tag();
                 if (tag == null || !TAGS.contains(tag)) {
-                    throw n.errorAt("a node tagged !Container, !Component or !Parallel", tag == null ? "an untagged node" : "!" + tag);
+                    throw n.errorAt("a node tagged !Container, !Component, !Parallel, !Hierarchical or !Nothing", tag == null ? "an untagged node" : "!" + tag);
                 }
                 switch (tag) {
+                    case "Nothing" -> { }                                     // a placeholder node: nothing to model
                     case "Parallel", "Hierarchical" -> walk(n.get("nodes").list(), scope, instances);
                     case "Container" -> {
                         Map<String, String> a = Attributes.read(n, scope, variables);
@@ -144,6 +145,11 @@ public final class TimeloopArchitecture {
             int width = (int) number(n, a, "width", dram ? 64 : -1);
             if (width < 1) {
                 throw n.errorAt("attributes.width (bits per access)", "nothing for " + name);
+            }
+            // a vector shared by a cluster of instances: each instance's share of the width (Timeloop's cluster_size)
+            long cluster = number(n, a, "cluster_size", 1);
+            if (cluster > 1) {
+                width = (int) Math.max(1, width / cluster);
             }
             Map<String, Integer> bits = new LinkedHashMap<>();
             int datawidth = width;

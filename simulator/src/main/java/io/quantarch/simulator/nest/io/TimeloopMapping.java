@@ -70,42 +70,10 @@ public final class TimeloopMapping {
                     }
                     temporal.set(level, loops);
                 }
-                case "spatial" -> {
-                    int above = fan != null ? fan.position() - 1 : level;
-                    NestArchitecture.Fanout mesh = fan != null ? fan : fanoutBelow(a, level);
-                    if (mesh == null) {
-                        throw d.get("target").errorAt("a level with a mesh below it", "no mesh below '" + target + "'");
-                    }
-                    List<NestMapping.Loop> loops = loops(d, p);             // innermost first
-                    int split = d.has("split") ? d.get("split").asInt(0, 64) : loops.size();
-                    long x = 1;
-                    long y = 1;
-                    for (int i = 0; i < loops.size(); i++) {
-                        if (i < split) {
-                            sx.get(above).add(loops.get(i));
-                            x *= loops.get(i).factor();
-                        } else {
-                            sy.get(above).add(loops.get(i));
-                            y *= loops.get(i).factor();
-                        }
-                    }
-                    if (x > mesh.meshX() || y > mesh.meshY()) {
-                        throw d.get("factors").errorAt("spatial factors within the " + mesh.meshX() + "x" + mesh.meshY() + " mesh of "
-                                + mesh.container(), x + " along X and " + y + " along Y");
-                    }
-                }
+                case "spatial" -> spatial(d, p, a, level, fan, sx, sy);
                 default -> {                                                  // open: dataspace, datatype and bypass directives
-                    if (level < 0) {
-                        continue;                                             // a spatial level keeps nothing anyway
-                    }
-                    Set<String> k = keep.get(level);
-                    for (String ds : names(d, "bypass", p)) {
-                        k.remove(ds);
-                    }
-                    if (d.has("keep")) {
-                        for (String ds : names(d, "keep", p)) {
-                            k.add(ds);
-                        }
+                    if (level >= 0) {                                         // a spatial level keeps nothing anyway
+                        keep(d, p, keep.get(level));
                     }
                 }
             }
@@ -116,6 +84,41 @@ public final class TimeloopMapping {
             out.add(new NestMapping.Level(temporal.get(i), sx.get(i), sy.get(i), keep.get(i)));
         }
         return new NestMapping(out);
+    }
+
+    private static void spatial(YamlNode d, NestProblem p, NestArchitecture a, int level, NestArchitecture.Fanout fan,
+                                List<List<NestMapping.Loop>> sx, List<List<NestMapping.Loop>> sy) throws ConfigException {
+        int above = fan != null ? fan.position() - 1 : level;
+        NestArchitecture.Fanout mesh = fan != null ? fan : fanoutBelow(a, level);
+        if (mesh == null) {
+            throw d.get("target").errorAt("a level with a mesh below it", "no mesh below '" + d.get("target").asText() + "'");
+        }
+        List<NestMapping.Loop> loops = loops(d, p);                           // innermost first
+        int split = d.has("split") ? d.get("split").asInt(0, 64) : loops.size();
+        long x = 1;
+        long y = 1;
+        for (int i = 0; i < loops.size(); i++) {
+            if (i < split) {
+                sx.get(above).add(loops.get(i));
+                x *= loops.get(i).factor();
+            } else {
+                sy.get(above).add(loops.get(i));
+                y *= loops.get(i).factor();
+            }
+        }
+        if (x > mesh.meshX() || y > mesh.meshY()) {
+            throw d.get("factors").errorAt("spatial factors within the " + mesh.meshX() + "x" + mesh.meshY() + " mesh of "
+                    + mesh.container(), x + " along X and " + y + " along Y");
+        }
+    }
+
+    private static void keep(YamlNode d, NestProblem p, Set<String> k) throws ConfigException {
+        for (String ds : names(d, "bypass", p)) {
+            k.remove(ds);
+        }
+        for (String ds : names(d, "keep", p)) {
+            k.add(ds);
+        }
     }
 
     private static NestArchitecture.Fanout fanout(NestArchitecture a, String target) {
