@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 /** {@code quantarch nest}: the loop-nest model of any memory hierarchy, on Timeloop v0.4 files. */
 @Command(name = "nest", description = {"Loop-nest model of a memory hierarchy (Timeloop v0.4 files).",
         "  quantarch nest model --arch A.yaml --problem P.yaml --mapping M.yaml [--ert ERT.yaml] [--art ART.yaml] --out DIR"},
-        subcommands = {NestCommand.Model.class})
+        subcommands = {NestCommand.Model.class, NestMapCommand.class})
 final class NestCommand implements Callable<Integer> {
 
     private final Main.Io io;
@@ -52,7 +52,7 @@ final class NestCommand implements Callable<Integer> {
 
     /** The inputs every nest command shares. */
     static class NestInputs {
-        @Option(names = "--arch", required = true, paramLabel = "FILE", description = "Timeloop architecture file(s), merged in order.")
+        @Option(names = "--arch", required = true, arity = "1..*", paramLabel = "FILE", description = "Timeloop architecture file(s), merged in order (--arch A.yaml B.yaml or --arch A.yaml --arch B.yaml).")
         List<Path> arch;
 
         @Option(names = "--problem", paramLabel = "FILE", description = "Timeloop problem file.")

@@ -91,6 +91,11 @@ public final class YamlNode {
         return path.isEmpty() ? "(top level)" : path;
     }
 
+    /** Where this value was written, as messages name it: {@code file: key 'a.b[2]'}. */
+    public String location() {
+        return file + ": key '" + path() + "'";
+    }
+
     private String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -39,6 +39,22 @@ public final class RunDirectory implements AutoCloseable {
         return new RunDirectory(target.toAbsolutePath().normalize(), AtomicOutput.temporaryDirectory(target));
     }
 
+    /** Refuses, before any work, an {@code --out} that is a file or a directory that is not empty. */
+    public static void checkTarget(Path target) throws io.quantarch.config.ConfigException {
+        if (Files.isRegularFile(target)) {
+            throw new io.quantarch.config.ConfigException("--out", null, "a new or empty directory", target + " is a file");
+        }
+        if (Files.isDirectory(target)) {
+            try (var s = Files.list(target)) {
+                if (s.findAny().isPresent()) {
+                    throw new io.quantarch.config.ConfigException("--out", null, "a new or empty directory", target + " holds files");
+                }
+            } catch (IOException e) {
+                throw new io.quantarch.config.ConfigException("--out", null, "a readable directory", e.getMessage());
+            }
+        }
+    }
+
     /** {@code $QUANTARCH_HOME/results} when the launcher set it, else {@code ./results}. */
     public static Path resultsRoot() {
         String home = System.getenv("QUANTARCH_HOME");

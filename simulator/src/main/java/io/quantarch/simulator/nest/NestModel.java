@@ -56,7 +56,7 @@ public final class NestModel {
                 rows.add(new NestCounts.Row(l, s.name(), ds.name(), s.instances(), usedInstances, usedClusters, c.tile, c.reads, c.fills,
                         c.updates, c.reductions, s.bits(ds.name()), s.block(ds.name())));
             }
-            if (s.depth() >= 0 && capacityBits > s.depth() * (double) s.widthBits() / Math.max(1, s.multipleBuffering())) {
+            if (capacityBits > capacityBits(s)) {
                 throw new IllegalArgumentException("level '" + s.name() + "': its tiles need " + capacityBits + " bits, its capacity is "
                         + s.depth() + " x " + s.widthBits() + " bits" + (s.multipleBuffering() > 1 ? " / " + s.multipleBuffering() + " buffers" : ""));
             }
@@ -64,6 +64,11 @@ public final class NestModel {
             throttle = Math.max(throttle, (readWords + writeWords) / (s.sharedBandwidth() * cycles));
         }
         return new NestCounts(p.computes(), (long) Math.ceil(cycles * throttle - 1e-9), throttle, rows);
+    }
+
+    /** Bits one instance of {@code s} holds for tiles (its size over its buffering); infinite for DRAM. */
+    public static double capacityBits(NestArchitecture.Storage s) {
+        return s.depth() < 0 ? Double.POSITIVE_INFINITY : s.depth() * (double) s.widthBits() / Math.max(1, s.multipleBuffering());
     }
 
     /**
@@ -171,7 +176,7 @@ public final class NestModel {
     }
 
     /** Words of the box the factors {@code f} span in data space {@code ds}. */
-    static long tile(NestProblem.DataSpace ds, long[] f) {
+    public static long tile(NestProblem.DataSpace ds, long[] f) {
         long t = 1;
         for (List<NestProblem.Term> coord : ds.projection()) {
             long e = 1;

@@ -44,9 +44,9 @@ class NestSystolicTest {
                 level("ofmap_sram", 1 << 20, 1), level("weight_reg", 1, pes), level("input_reg", 1, pes), level("acc_reg", 1, pes)),
                 new NestArchitecture.Arithmetic("mac", "intmac", pes, 45, Map.of()), List.of(new NestArchitecture.Fanout("PE", rows, cols, 4)));
         NestProblem p = LayerProblems.of(new Gemm("g", m, n, k, false));
-        int dm = 0;
+        int dm = 4;                                                          // a GEMM is a 1x1 convolution: N rows, M columns, C reduction
         int dn = 1;
-        int dk = 2;
+        int dk = 0;
         List<NestMapping.Loop> none = List.of();
         NestMapping map = new NestMapping(List.of(
                 new NestMapping.Level(none, none, none, Set.of("Weights", "Inputs", "Outputs")),

@@ -93,17 +93,24 @@ public final class TimeloopMapping {
         if (mesh == null) {
             throw d.get("target").errorAt("a level with a mesh below it", "no mesh below '" + d.get("target").asText() + "'");
         }
-        List<NestMapping.Loop> loops = loops(d, p);                           // innermost first
-        int split = d.has("split") ? d.get("split").asInt(0, 64) : loops.size();
+        long[] f = factors(d, p);
+        List<Integer> order = order(d, p);                                    // every dimension, innermost first
+        // split counts positions in the whole permutation, unit factors included (Timeloop's mapping parser); all X without it
+        int split = d.has("split") ? d.get("split").asInt(0, 64) : order.size();
         long x = 1;
         long y = 1;
-        for (int i = 0; i < loops.size(); i++) {
+        for (int i = 0; i < order.size(); i++) {
+            int dim = order.get(i);
+            if (f[dim] == 1) {
+                continue;
+            }
+            NestMapping.Loop loop = new NestMapping.Loop(dim, f[dim]);
             if (i < split) {
-                sx.get(above).add(loops.get(i));
-                x *= loops.get(i).factor();
+                sx.get(above).add(loop);
+                x *= f[dim];
             } else {
-                sy.get(above).add(loops.get(i));
-                y *= loops.get(i).factor();
+                sy.get(above).add(loop);
+                y *= f[dim];
             }
         }
         if (x > mesh.meshX() || y > mesh.meshY()) {
@@ -139,8 +146,21 @@ public final class TimeloopMapping {
         return null;
     }
 
-    /** The directive's loops, outermost first for temporal ones (innermost first in the permutation). */
+    /** The directive's temporal loops, outermost first (the permutation lists them innermost first). */
     static List<NestMapping.Loop> loops(YamlNode d, NestProblem p) throws ConfigException {
+        long[] f = factors(d, p);
+        List<NestMapping.Loop> out = new ArrayList<>();
+        for (int dim : order(d, p)) {
+            if (f[dim] > 1) {
+                out.add(new NestMapping.Loop(dim, f[dim]));
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The directive's factor of every dimension (1 where it names none). */
+    static long[] factors(YamlNode d, NestProblem p) throws ConfigException {
         long[] f = new long[p.dims().size()];
         java.util.Arrays.fill(f, 1);
         if (d.has("factors")) {
@@ -156,43 +176,46 @@ public final class TimeloopMapping {
                 }
             }
         }
-        List<Integer> order = new ArrayList<>();                             // innermost first
+        return f;
+    }
+
+    /** Every dimension, innermost first: the permutation's, then the unlisted ones in the problem's order. */
+    static List<Integer> order(YamlNode d, NestProblem p) throws ConfigException {
+        List<Integer> order = new ArrayList<>();
         if (d.has("permutation")) {
             YamlNode perm = d.get("permutation");
-            List<String> names = new ArrayList<>();
-            if (perm.isList()) {
-                for (YamlNode x : perm.list()) {
-                    names.add(x.asText());
-                }
-            } else {
-                for (char c : perm.asText().replace(" ", "").toCharArray()) {
-                    names.add(String.valueOf(c));
-                }
-            }
-            for (String n : names) {
+            for (String n : permutationNames(perm)) {
                 int dim = p.dim(n);
                 if (dim < 0) {
                     throw perm.errorAt("a permutation of the dimensions " + p.dims(), "'" + n + "'");
                 }
+                if (order.contains(dim)) {
+                    throw perm.errorAt("each dimension once", n + " twice");
+                }
                 order.add(dim);
             }
         }
-        for (int dim = 0; dim < f.length; dim++) {
+        for (int dim = 0; dim < p.dims().size(); dim++) {
             if (!order.contains(dim)) {
-                order.add(dim);                                                // unlisted dimensions outermost
+                order.add(dim);
             }
         }
-        boolean spatial = d.get("type").asText().equals("spatial");
-        List<NestMapping.Loop> out = new ArrayList<>();
-        for (int dim : order) {
-            if (f[dim] > 1) {
-                out.add(new NestMapping.Loop(dim, f[dim]));
+        return order;
+    }
+
+    /** A permutation as a list ({@code [C, M]}) or a string of one-letter names ({@code CMRS}, spaces ignored). */
+    public static List<String> permutationNames(YamlNode perm) throws ConfigException {
+        List<String> names = new ArrayList<>();
+        if (perm.isList()) {
+            for (YamlNode x : perm.list()) {
+                names.add(x.asText());
+            }
+        } else {
+            for (char c : perm.asText().replace(" ", "").toCharArray()) {
+                names.add(String.valueOf(c));
             }
         }
-        if (!spatial) {
-            java.util.Collections.reverse(out);                               // temporal: outermost first
-        }
-        return out;
+        return names;
     }
 
     private static List<String[]> factorPairs(YamlNode n) throws ConfigException {
