@@ -16,6 +16,11 @@ import io.quantarch.simulator.LayerResult;
 import io.quantarch.simulator.SimulationResult;
 import io.quantarch.simulator.Simulator;
 import io.quantarch.simulator.io.FpgaDataflowYaml;
+import io.quantarch.simulator.nest.io.TimeloopArchitecture;
+import io.quantarch.pricing.nest.ErtPrices;
+import io.quantarch.pricing.nest.ModelPrices;
+import io.quantarch.search.mapper.Mapper;
+import io.quantarch.search.mapper.MapperObjective;
 import io.quantarch.config.ConfigException;
 import io.quantarch.workloads.layer.GemmOp;
 import io.quantarch.workloads.layer.Workload;
@@ -38,8 +43,36 @@ import java.util.concurrent.Callable;
                 "Without --arch: a 32x32 weight-stationary INT8 array. A SCALE-Sim .cfg runs in compat: scalesim mode."})
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--arch", paramLabel = "ARCH", description = "Architecture: quantarch .yaml or SCALE-Sim .cfg.")
+    @Option(names = "--arch", arity = "1..*", paramLabel = "ARCH", description = "Architecture: quantarch .yaml, SCALE-Sim .cfg, or a Timeloop v0.4 "
+            + "hierarchy (with its component files) mapped by the mapper (--mapping auto).")
+    List<Path> archFiles;
+
     Path arch;
+
+    @Option(names = "--mapping", paramLabel = "auto", description = "With a Timeloop hierarchy: auto (each layer's best mapping, by the mapper).")
+    String mapping;
+
+    @Option(names = "--constraints", arity = "1..*", paramLabel = "FILE", description = "With a hierarchy: mapspace constraint files.")
+    List<Path> constraints = new ArrayList<>();
+
+    @Option(names = "--ert", paramLabel = "FILE", description = "With a hierarchy: Accelergy ERT (default: quantarch's cost models).")
+    Path ert;
+
+    @Option(names = "--art", paramLabel = "FILE", description = "With a hierarchy: Accelergy ART.")
+    Path art;
+
+    @Option(names = "--mapper-budget", defaultValue = "20000", paramLabel = "N", description = "With a hierarchy: evaluations per distinct layer shape.")
+    long mapperBudget;
+
+    @Option(names = "--objective", defaultValue = "edp", paramLabel = "METRICS", description = "With a hierarchy: the mapper's objective "
+            + "(edp, energy, delay or a priority list).")
+    String objective;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "With a hierarchy: the mapper's seed.")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "With a hierarchy: mapper threads (default: the machine's cores).")
+    Integer threads;
 
     @Option(names = "--workload", required = true, paramLabel = "WORKLOAD", description = "zoo:NAME[,key=value...], a .yaml workload, or a SCALE-Sim topology .csv.")
     String workload;
@@ -72,25 +105,20 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, IOException {
-        Workload w = Inputs.workload(workload);
-        if (layers != null) {
-            try {
-                w = w.select(layers);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("--layers", null, "globs matching layers of " + w.name(), e.getMessage());
-            }
+        arch = archFiles == null ? null : archFiles.get(0);
+        Workload w = selectedWorkload();
+        boolean yaml = arch != null && arch.getFileName().toString().matches("(?i).*\\.ya?ml");
+        if (yaml && HierarchySimulation.isHierarchy(arch)) {
+            return hierarchy(w);
         }
-        if (arch != null && arch.getFileName().toString().matches("(?i).*\\.ya?ml") && FpgaDataflowYaml.isFpga(arch)) {
+        if (mapping != null || (archFiles != null && archFiles.size() > 1)) {
+            throw new ConfigException(mapping != null ? "--mapping" : "--arch", null, "--mapping and several --arch files only with a Timeloop "
+                    + "v0.4 hierarchy (architecture: nodes:)", arch == null ? "no --arch" : arch.toString());
+        }
+        if (yaml && FpgaDataflowYaml.isFpga(arch)) {
             return FpgaSimulation.run(io, arch, FpgaDataflowYaml.read(arch), w, Inputs.policy(policy, w, Simulator.defaultInt8Policy()), out);
         }
-        Architecture a = Inputs.architecture(arch);
-        if (compat != null) {
-            try {
-                a = a.withCompat(Compat.parse(compat));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("--compat", null, "scalesim or none", "'" + compat + "'");
-            }
-        }
+        Architecture a = architecture();
         Fidelity f;
         try {
             f = Fidelity.valueOf(fidelity.trim().toUpperCase(Locale.ROOT));
@@ -126,6 +154,53 @@ final class SimulateCommand implements Callable<Integer> {
             io.out().println("Results: " + done);
         }
         return 0;
+    }
+
+    private Workload selectedWorkload() throws ConfigException {
+        Workload w = Inputs.workload(workload);
+        if (layers == null) {
+            return w;
+        }
+        try {
+            return w.select(layers);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--layers", null, "globs matching layers of " + w.name(), e.getMessage());
+        }
+    }
+
+    private Architecture architecture() throws ConfigException {
+        Architecture a = Inputs.architecture(arch);
+        if (compat == null) {
+            return a;
+        }
+        try {
+            return a.withCompat(Compat.parse(compat));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--compat", null, "scalesim or none", "'" + compat + "'");
+        }
+    }
+
+    private int hierarchy(Workload w) throws ConfigException, IOException {
+        if (!"auto".equals(mapping)) {
+            throw new ConfigException("--mapping", null, "auto (the mapper maps every layer of a Timeloop hierarchy)",
+                    mapping == null ? "nothing" : "'" + mapping + "'");
+        }
+        if (mapperBudget < 1) {
+            throw new ConfigException("--mapper-budget", null, "at least 1", Long.toString(mapperBudget));
+        }
+        MapperObjective goal;
+        try {
+            goal = MapperObjective.parse(objective);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--objective", null, "edp, energy, delay or a comma-separated list of them", "'" + objective + "'");
+        }
+        ModelPrices own = new io.quantarch.pricing.nest.ModelPrices(costModel == null ? "horowitz45" : costModel);
+        QuantPolicy p = policy == null ? null : Inputs.policy(policy, w, Simulator.defaultInt8Policy());
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        var settings = new Mapper.Settings(goal, "auto", mapperBudget, seed, n);
+        HierarchySimulation.PriceSource prices = a -> ert == null ? own : ErtPrices.read(ert, art, a, own);
+        prices.of(TimeloopArchitecture.read(archFiles));                      // a bad table fails before any mapping
+        return HierarchySimulation.run(io, new HierarchySimulation.Job(archFiles, constraints, p, prices, settings), w, out);
     }
 
     static final List<String> LAYER_COLUMNS = List.of("layer", "type", "m", "n", "k", "repeat", "macs", "weights",

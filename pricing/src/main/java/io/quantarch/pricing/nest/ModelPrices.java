@@ -162,13 +162,22 @@ public final class ModelPrices implements NestPrices {
         return new int[] {mult, add};
     }
 
+    /** The layer's integer operand widths when a policy set them (Precision), else a square multiplier of the class's width. */
+    private static Variant operands(NestArchitecture.Arithmetic a, int width) {
+        Map<String, String> at = a.attributes();
+        if (at.containsKey("weight_bits") && at.containsKey("input_bits")) {
+            return Variant.product(Integer.parseInt(at.get("weight_bits")), Integer.parseInt(at.get("input_bits")));
+        }
+        return Variant.product(width, width);
+    }
+
     @Override
     public double computePj(NestArchitecture.Arithmetic a) {
         int[] w = widths(a);
         CostModel m = model(a.technologyNm());
         Inventory none = Inventory.of(List.of());
         boolean fp = a.cls().toLowerCase(Locale.ROOT).contains("fp");
-        Variant mult = fp ? Variant.parse("fp:8,23xfp:8,23") : Variant.product(w[0], w[0]);
+        Variant mult = fp ? Variant.parse("fp:8,23xfp:8,23") : operands(a, w[0]);
         Variant add = fp ? Variant.FP32 : Variant.integer(w[1]);
         return m.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.MULTIPLY, mult), none)
                 + m.energyPerAction(ActionKey.of(Component.PE_ARRAY, ActionKind.ADD, add), none);

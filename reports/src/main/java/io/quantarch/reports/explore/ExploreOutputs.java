@@ -31,6 +31,7 @@ public final class ExploreOutputs {
         writeLayers(dir.resolve("front_layers.csv"), FrontBreakdown.layers(r.space(), r.front()));
         writeGenes(dir.resolve("front_genes.csv"), FrontBreakdown.genes(r.space(), r.front(), r.quality()));
         writeComponents(dir.resolve("front_components.csv"), FrontBreakdown.components(r.space(), r.front()));
+        writeMappings(dir.resolve("front_mappings"), FrontBreakdown.mappings(r.space(), r.front()));
         ExplorePlots.write(r.space(), dir, r.front());
         r.manifest().write(dir);
     }
@@ -70,6 +71,18 @@ public final class ExploreOutputs {
             }
             t.close();
             a.commit();
+        }
+    }
+
+    /** Each hierarchy front design's mappings: {@code front_mappings/e<evaluation>/<nest>.yaml} (Timeloop's format). */
+    static void writeMappings(Path dir, List<FrontBreakdown.MappingRow> rows) throws IOException {
+        for (FrontBreakdown.MappingRow m : rows) {
+            Path d = dir.resolve("e" + m.evaluation());
+            java.nio.file.Files.createDirectories(d);
+            try (Atomic a = new Atomic(d.resolve(m.nest().replaceAll("[^A-Za-z0-9._-]", "_") + ".yaml"))) {
+                java.nio.file.Files.writeString(a.tmp(), m.yaml());
+                a.commit();
+            }
         }
     }
 

@@ -52,9 +52,11 @@ public final class LocalEvaluator implements Evaluator {
     private final ConcurrentHashMap<CostModelSpec, CostModel> costModels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Evaluation> designs = new ConcurrentHashMap<>();
     private volatile QualityTable quality;
+    private final HierarchyCost hierarchy;
 
     public LocalEvaluator(DesignSpace space, int threads) {
         this.space = space;
+        this.hierarchy = space.hierarchyBase() == null ? null : new HierarchyCost(space);
         this.threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "quantarch-eval");
@@ -139,6 +141,9 @@ public final class LocalEvaluator implements Evaluator {
         if (d.fpga() != null) {
             return fpga(d, tier1);
         }
+        if (d.hierarchy() != null) {
+            return hierarchy(d, tier1);
+        }
         // attention layers run on the attention unit beside the array: its measured loss adds to tier 1, its time and energy to the totals
         AttentionUnitCost unit = d.attention() == null ? null : AttentionUnitCost.of(d.attention());
         if (unit != null) {
@@ -183,6 +188,17 @@ public final class LocalEvaluator implements Evaluator {
                     r.resources().utilization(d.fpga().device()) - 1);
         }
         return constrained(d.choice(), m, null, 0);
+    }
+
+    /** A hierarchy design: each layer mapped by the mapper; infeasible when a layer has no valid mapping. */
+    private Evaluation hierarchy(Design d, double tier1) {
+        HierarchyCost.Totals t = hierarchy.evaluate(d);
+        if (t.why() != null) {
+            return new Evaluation(d.choice(), MetricValues.none(), t.why(), 1e6);
+        }
+        DesignTotals totals = DesignTotals.systolic(tier1, t.cycles() * space.hierarchyBase().cycleSeconds(), t.energyPj(), t.areaMm2(),
+                weightBytes(d.policy()));
+        return constrained(d.choice(), MetricValues.of(totals, space.quality().metric(), Metric.Hardware.SYSTOLIC), null, 0);
     }
 
     private double weightBytes(QuantPolicy p) {

@@ -4,7 +4,11 @@ import io.quantarch.pricing.nest.NestPricing;
 import io.quantarch.simulator.nest.mapspace.Enumerator;
 import io.quantarch.simulator.nest.mapspace.MapSpace;
 
-/** Finds the best mapping of one problem on one hierarchy: picks the algorithm, runs it on a thread pool, returns what it found. */
+/**
+ * Finds the best mapping of one problem on one hierarchy: picks the algorithm (under {@code auto}, exhaustive search when
+ * the space, counted exactly where that takes at most {@value #COUNT_LIMIT} factorization and keep/bypass pairs, fits the budget; otherwise the
+ * genetic mapper), runs it on a thread pool, returns what it found.
+ */
 public final class Mapper {
 
     /**
@@ -30,10 +34,15 @@ public final class Mapper {
     private Mapper() {
     }
 
+    /** Factorization and keep/bypass pairs the mapper goes through, at most, to size a space exactly before choosing exhaustive search. */
+    static final long COUNT_LIMIT = 200_000;
+
     public static MapperResult map(MapSpace space, NestPricing.Table prices, Settings s, MapperRun.Progress progress) {
-        MapperAlgorithm a = MapperAlgorithms.pick(s.algorithm(), new Enumerator(space).sizeBound(), s.budget());
-        try (MapperEvaluator e = new MapperEvaluator(space, prices, s.threads())) {
-            return a.search(new MapperRun(e, s.objective(), s.budget(), s.seed(), progress));
+        Enumerator e = new Enumerator(space);
+        double size = e.sizeBound() <= s.budget() ? e.sizeBound() : s.algorithm().equals("auto") ? e.count(COUNT_LIMIT) : Double.NaN;
+        MapperAlgorithm a = MapperAlgorithms.pick(s.algorithm(), Double.isNaN(size) ? Double.POSITIVE_INFINITY : size, s.budget());
+        try (MapperEvaluator ev = new MapperEvaluator(space, prices, s.threads())) {
+            return a.search(new MapperRun(ev, s.objective(), s.budget(), s.seed(), progress));
         }
     }
 }

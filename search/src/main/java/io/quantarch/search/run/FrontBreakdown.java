@@ -39,6 +39,9 @@ public final class FrontBreakdown {
      */
     public record ComponentRow(long evaluation, String component, double dynamicPj, double leakagePj, String priceSource) { }
 
+    /** The mapping of one loop nest of one (hierarchy) front design, as a Timeloop mapping file. */
+    public record MappingRow(long evaluation, String nest, String yaml) { }
+
     /** One quantization gene's option in one front design, and its tier-1 quality contribution. */
     public record GeneRow(long evaluation, String gene, String option, double qualityContribution) { }
 
@@ -52,6 +55,8 @@ public final class FrontBreakdown {
             Design d = space.decode(p.choice());
             if (d.fpga() != null) {
                 fpgaRows(rows, space, d, p.evaluation());
+            } else if (d.hierarchy() != null) {
+                HierarchyRows.layers(rows, space, d, p.evaluation());
             } else {
                 systolicRows(rows, space, d, p.evaluation());
             }
@@ -65,6 +70,10 @@ public final class FrontBreakdown {
         for (FrontPoint p : front) {
             Design d = space.decode(p.choice());
             if (d.fpga() != null) {
+                continue;
+            }
+            if (d.hierarchy() != null) {
+                HierarchyRows.components(rows, space, d, p.evaluation());
                 continue;
             }
             CostModel cost = CostModels.of(d.architecture().costModel());
@@ -118,6 +127,20 @@ public final class FrontBreakdown {
             rows.add(new LayerRow(eval, "attention unit", "attention-unit", 0, Math.round(u.seconds() * unitHz), u.seconds(), u.energyPj(cost, priced.inventory()),
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, unitHz));
         }
+    }
+
+    /** The mapping of every loop nest of every hierarchy front design (none in other spaces). */
+    public static List<MappingRow> mappings(DesignSpace space, List<FrontPoint> front) {
+        List<MappingRow> rows = new ArrayList<>();
+        for (FrontPoint p : front) {
+            Design d = space.decode(p.choice());
+            if (d.hierarchy() != null) {
+                for (var n : io.quantarch.search.eval.HierarchyCost.mappings(space, d)) {
+                    rows.add(new MappingRow(p.evaluation(), n.problem().name(), n.mappingYaml()));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Every quantization gene (and attention unit) of every front design with its tier-1 quality contribution. */

@@ -36,7 +36,9 @@ public enum ArchKnob {
     ATTN_TOKEN_KEEP("attention.token_keep"), ATTN_HEAD_KEEP("attention.head_keep"), ATTN_KV_BITS("attention.kv_bits"),
     ATTN_MSB_BITS("attention.msb_bits"), ATTN_CONFIDENCE("attention.confidence"), ATTN_LOCAL_WINDOW("attention.local_window"),
     /** Attention unit beside the array, PARO-style block-sparse: block density and the Q/K, attention-map and V widths. */
-    ATTN_DENSITY("attention.density"), ATTN_QK_BITS("attention.qk_bits"), ATTN_P_BITS("attention.p_bits"), ATTN_V_BITS("attention.v_bits");
+    ATTN_DENSITY("attention.density"), ATTN_QK_BITS("attention.qk_bits"), ATTN_P_BITS("attention.p_bits"), ATTN_V_BITS("attention.v_bits"),
+    /** A Timeloop hierarchy's parameter, {@code hierarchy.TARGET.ATTRIBUTE} (see {@code HierarchyParameters}). */
+    HIERARCHY("hierarchy");
 
     private final String key;
 
@@ -76,9 +78,23 @@ public enum ArchKnob {
         return this == ATTN_DENSITY || this == ATTN_QK_BITS || this == ATTN_P_BITS || this == ATTN_V_BITS;
     }
 
-    /** Knobs that take a layer name after their key. */
+    /** Knobs that take a layer name after their key ({@code hierarchy} takes TARGET.ATTRIBUTE). */
     public boolean perLayer() {
-        return this == FPGA_PE || this == FPGA_SIMD;
+        return this == FPGA_PE || this == FPGA_SIMD || this == HIERARCHY;
+    }
+
+    /** True for the knob of a Timeloop hierarchy base. */
+    public boolean hierarchy() {
+        return this == HIERARCHY;
+    }
+
+    /** A hierarchy knob applied: {@code target} is TARGET.ATTRIBUTE, {@code value} a Double. */
+    public io.quantarch.simulator.nest.NestArchitecture apply(io.quantarch.simulator.nest.NestArchitecture a, String target, Object value) {
+        if (this != HIERARCHY) {
+            throw new IllegalArgumentException(key + " is not a hierarchy knob");
+        }
+        int dot = target.lastIndexOf('.');
+        return io.quantarch.simulator.nest.HierarchyParameters.with(a, target.substring(0, dot), target.substring(dot + 1), (Double) value);
     }
 
     /** An FPGA knob applied to a dataflow spec; {@code layer} for the per-layer knobs. Value types: Integer, Long, FpgaDevice, Multipliers, Double. */
@@ -96,7 +112,7 @@ public enum ArchKnob {
             case FPGA_CLOCK_MHZ -> new FpgaDataflowSpec(s.name(), s.device(), (Double) value, s.multipliers(), s.weightMemory(), s.folding(), s.targetCycles());
             case ROWS, COLS, ARRAY, DATAFLOW, PE, IFMAP_KB, FILTER_KB, OFMAP_KB, SRAM_KB, DRAM_BYTES_PER_CYCLE, CLOCK_GHZ, COST_MODEL, DRAM,
                  ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP, ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS,
-                 ATTN_P_BITS, ATTN_V_BITS -> throw new IllegalArgumentException(key + " is not an FPGA knob");
+                 ATTN_P_BITS, ATTN_V_BITS, HIERARCHY -> throw new IllegalArgumentException(key + " is not an FPGA knob");
         };
     }
 
@@ -129,7 +145,7 @@ public enum ArchKnob {
                         t.ifmapBanks(), t.filterBanks(), t.ofmapBanks())));
             }
             case FPGA_PE, FPGA_SIMD, FPGA_TARGET_CYCLES, FPGA_DEVICE, FPGA_MULTIPLIERS, FPGA_CLOCK_MHZ, ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP,
-                 ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS, ATTN_P_BITS, ATTN_V_BITS ->
+                 ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_CONFIDENCE, ATTN_LOCAL_WINDOW, ATTN_DENSITY, ATTN_QK_BITS, ATTN_P_BITS, ATTN_V_BITS, HIERARCHY ->
                     throw new IllegalArgumentException(key + " is not a systolic-array knob");
         };
     }

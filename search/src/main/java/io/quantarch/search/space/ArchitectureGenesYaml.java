@@ -22,7 +22,7 @@ import java.util.Map;
 final class ArchitectureGenesYaml {
 
     /** The base the genes vary ({@code fpgaBase} non-null in an FPGA space) and the genes. */
-    record Result(Architecture base, FpgaDataflowSpec fpgaBase, List<ArchGene> genes) { }
+    record Result(Architecture base, FpgaDataflowSpec fpgaBase, HierarchyBase hierarchyBase, List<ArchGene> genes) { }
 
     private ArchitectureGenesYaml() {
     }
@@ -32,10 +32,17 @@ final class ArchitectureGenesYaml {
         FpgaDataflowSpec fpgaBase = null;
         List<ArchGene> genes = new ArrayList<>();
         if (!root.has("architecture")) {
-            return new Result(base, null, genes);
+            return new Result(base, null, null, genes);
         }
-        YamlNode a = root.get("architecture").allowOnly("base", "genes");
-        if (a.has("base")) {
+        YamlNode a = root.get("architecture").allowOnly("base", "genes", "mapping", "mapper");
+        HierarchyBase hierarchy = HierarchyYaml.read(a, baseDir);
+        if (hierarchy == null && (a.has("mapping") || a.has("mapper"))) {
+            throw a.errorAt("mapping and mapper only with a Timeloop hierarchy as the base (architecture: nodes:)",
+                    a.has("base") ? a.get("base").asText() : "the default systolic array");
+        }
+        if (hierarchy != null) {
+            // the hierarchy replaces the systolic base
+        } else if (a.has("base")) {
             YamlNode b = a.get("base");
             if (b.isMapping() && b.has("type")) {
                 fpgaBase = FpgaDataflowYaml.parse(b, "base");
@@ -52,30 +59,37 @@ final class ArchitectureGenesYaml {
         }
         if (a.has("genes")) {
             for (Map.Entry<String, YamlNode> e : a.get("genes").entries()) {
-                genes.add(gene(e.getKey(), e.getValue(), baseDir, fpgaBase != null, w));
+                genes.add(gene(e.getKey(), e.getValue(), baseDir, fpgaBase != null, hierarchy, w));
             }
         }
-        return new Result(base, fpgaBase, genes);
+        return new Result(base, fpgaBase, hierarchy, genes);
     }
 
-    private static ArchGene gene(String key, YamlNode n, Path baseDir, boolean fpga, Workload w) throws ConfigException {
+    private static ArchGene gene(String key, YamlNode n, Path baseDir, boolean fpga, HierarchyBase hierarchy, Workload w) throws ConfigException {
         String layer = null;
         ArchKnob k = ArchKnob.byKey(key);
-        for (ArchKnob pl : List.of(ArchKnob.FPGA_PE, ArchKnob.FPGA_SIMD)) {
+        for (ArchKnob pl : List.of(ArchKnob.FPGA_PE, ArchKnob.FPGA_SIMD, ArchKnob.HIERARCHY)) {
             if (key.startsWith(pl.key() + ".")) {
                 k = pl;
                 layer = key.substring(pl.key().length() + 1);
             }
         }
         if (k == null || k.perLayer() && layer == null) {
-            throw n.errorAt("an architecture gene (" + String.join(", ", ArchKnob.keys()) + "; fpga.pe and fpga.simd take a layer: fpga.pe.LAYER)",
+            throw n.errorAt("an architecture gene (" + String.join(", ", ArchKnob.keys()) + "; fpga.pe and fpga.simd take a layer: fpga.pe.LAYER; "
+                    + "hierarchy takes TARGET.ATTRIBUTE: hierarchy.shared_glb.depth)",
                     "'" + key + "'");
         }
-        if (k.fpga() != fpga) {
+        if (k.hierarchy() != (hierarchy != null)) {
+            throw n.errorAt(hierarchy != null ? "a hierarchy gene hierarchy.TARGET.ATTRIBUTE in a space whose base is a Timeloop hierarchy"
+                    : "a gene of the base (hierarchy.* genes need a Timeloop hierarchy as architecture.base)", "'" + key + "'");
+        }
+        if (k.hierarchy()) {
+            HierarchyYaml.checkGene(n, layer, hierarchy);
+        } else if (k.fpga() != fpga) {
             throw n.errorAt(fpga ? "an FPGA gene (fpga.*) in a space whose base is fpga-dataflow" : "a systolic-array gene (fpga.* genes need "
                     + "architecture.base with type: fpga-dataflow)", "'" + key + "'");
         }
-        MvauLayer unit = layer == null ? null : unit(k, layer, n, w);
+        MvauLayer unit = layer == null || k.hierarchy() ? null : unit(k, layer, n, w);
         List<YamlNode> opts = n.list();
         if (opts.isEmpty()) {
             throw n.errorAt("a non-empty list of options", "an empty list");

@@ -24,10 +24,12 @@ import java.util.Optional;
  * Parsed once from SPACE.yaml by {@link SpaceYaml}; a design is a choice vector, one option index per gene.
  *
  * @param fpgaBase the FPGA dataflow the architecture genes vary in an FPGA space; null in a systolic space ({@code base})
+ * @param hierarchyBase the Timeloop hierarchy the {@code hierarchy.*} genes vary, each design's layers mapped by the mapper;
+ *                      null unless the base is one
  * @param source text the space was parsed from (hashed into checkpoints so a resume cannot mix two spaces)
  */
 public record DesignSpace(String name, String workloadSpec, Workload workload, QualitySpec quality, Architecture base,
-                          FpgaDataflowSpec fpgaBase, List<ArchGene> archGenes, LayerQuant defaults, List<QuantGene> quantGenes,
+                          FpgaDataflowSpec fpgaBase, HierarchyBase hierarchyBase, List<ArchGene> archGenes, LayerQuant defaults, List<QuantGene> quantGenes,
                           List<Objective> objectives, List<Limit> constraints, SearchSettings search, String source) {
 
     public DesignSpace {
@@ -39,7 +41,8 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
 
     /** The same space searched with other settings (command-line overrides, baselines at equal budget). */
     public DesignSpace withSearch(SearchSettings s) {
-        return new DesignSpace(name, workloadSpec, workload, quality, base, fpgaBase, archGenes, defaults, quantGenes, objectives, constraints, s, source);
+        return new DesignSpace(name, workloadSpec, workload, quality, base, fpgaBase, hierarchyBase, archGenes, defaults, quantGenes, objectives,
+                constraints, s, source);
     }
 
     /** The objectives of {@code m}, each as the value the search minimises, in the space's objective order. */
@@ -112,6 +115,7 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         }
         Architecture a = base;
         FpgaDataflowSpec f = fpgaBase;
+        io.quantarch.simulator.nest.NestArchitecture h = hierarchyBase == null ? null : hierarchyBase.base();
         Map<ArchKnob, Object> attention = null;
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < archGenes.size(); i++) {
@@ -122,7 +126,9 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
                 attention.put(g.knob(), v);
                 continue;
             }
-            if (f != null) {
+            if (h != null) {
+                h = g.knob().apply(h, g.layer(), v);
+            } else if (f != null) {
                 f = g.knob().apply(f, g.layer(), v);
             } else {
                 a = g.knob().apply(a, v);
@@ -131,7 +137,7 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
         }
         a = a.withName(base.name() + (key.isEmpty() ? "" : "#" + key));
         AttentionUnit unit = attention == null ? null : AttentionUnit.of(attention, attentionLayers());
-        return new Design(choice, a, f, unit, policy(choice), key.toString());
+        return new Design(choice, a, f, h, unit, policy(choice), key.toString());
     }
 
     /** Whether the space has attention genes (its attention layers run on an attention unit beside the array). */
@@ -171,6 +177,9 @@ public record DesignSpace(String name, String workloadSpec, Workload workload, Q
 
     /** Why the design's hardware cannot run layer {@code l} under its policy, or null. */
     private static String unsupported(Design d, Layer l) {
+        if (d.hierarchy() != null) {
+            return null;                                                     // a loop nest moves elements of any width
+        }
         return d.fpga() != null ? DataflowSimulator.unsupported(l, d.policy()) : Simulator.unsupported(d.architecture(), l, d.policy());
     }
 

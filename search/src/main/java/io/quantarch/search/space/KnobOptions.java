@@ -62,6 +62,10 @@ record KnobOptions(Object value, String label) {
             case ATTN_TOKEN_KEEP, ATTN_HEAD_KEEP, ATTN_CONFIDENCE, ATTN_DENSITY -> real(o.asDouble(1e-3, 1));
             case ATTN_KV_BITS, ATTN_MSB_BITS, ATTN_QK_BITS, ATTN_P_BITS, ATTN_V_BITS -> attentionBits(o);
             case ATTN_LOCAL_WINDOW -> integer(o.asInt(0, 512));
+            case HIERARCHY -> {
+                double v = o.asDouble(1e-9, 1e15);
+                yield new KnobOptions(v, v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+            }
         };
     }
 

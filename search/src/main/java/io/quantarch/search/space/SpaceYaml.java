@@ -100,7 +100,7 @@ public final class SpaceYaml {
         for (int i = 0; i < constraints.size(); i++) {
             checkAvailable(constraints.get(i).metric(), fpga, root.get("constraints").list().get(i));
         }
-        return new DesignSpace(name, wspec, w, quality, arch.base(), arch.fpgaBase(), arch.genes(), quant.defaults(), quant.genes(), objectives,
+        return new DesignSpace(name, wspec, w, quality, arch.base(), arch.fpgaBase(), arch.hierarchyBase(), arch.genes(), quant.defaults(), quant.genes(), objectives,
                 constraints, search(root), source);
     }
 

@@ -17,6 +17,42 @@ public final class LayerProblems {
     private LayerProblems() {
     }
 
+    /** A problem and how many times the layer runs it (attention heads, repeated GEMMs). */
+    public record Repeated(NestProblem problem, long repeat) { }
+
+    /**
+     * Every loop nest of the layer with its repeat count: a convolution's one, each distinct GEMM of any other layer; none
+     * for a layer without a matrix product (normalization, element-wise operations).
+     */
+    public static java.util.List<Repeated> all(Layer l) {
+        if (l instanceof Conv2d) {
+            return java.util.List.of(new Repeated(of(l), 1));
+        }
+        java.util.List<Repeated> out = new java.util.ArrayList<>();
+        for (GemmOp g : l.gemms()) {
+            String name = l.gemms().size() == 1 ? l.name() : l.name() + "/" + g.name();
+            out.add(new Repeated(conv(name, g.k(), g.n(), 1, 1, g.m(), 1, 1, 1, 1), g.repeat()));
+        }
+        return out;
+    }
+
+    /**
+     * What a mapping of {@code p} on {@code a} depends on beyond the hierarchy's shape: the loop nest (bounds and
+     * projections, not its name), the bits of every data space at every level and the arithmetic's operand widths.
+     */
+    public static String cacheKey(NestProblem p, NestArchitecture a) {
+        StringBuilder b = new StringBuilder(p.dims().toString()).append(java.util.Arrays.toString(p.bounds()));
+        for (NestProblem.DataSpace ds : p.dataSpaces()) {
+            b.append(ds.name()).append(ds.projection()).append(ds.readWrite());
+        }
+        for (NestArchitecture.Storage s : a.storage()) {
+            for (NestProblem.DataSpace ds : p.dataSpaces()) {
+                b.append(s.bits(ds.name())).append(',');
+            }
+        }
+        return b.append(a.arithmetic().attributes()).toString();
+    }
+
     public static NestProblem of(Layer l) {
         if (l instanceof Conv2d c) {
             return conv(l.name(), c.inChannels() / c.groups(), c.outChannels() / c.groups(), c.kernelW(), c.kernelH(), c.batch(), c.outW(),

@@ -2,6 +2,7 @@ package io.quantarch.simulator.nest.io;
 
 import io.quantarch.simulator.nest.NestArchitecture;
 import io.quantarch.simulator.nest.NestProblem;
+import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.workloads.policy.LayerQuant;
 import io.quantarch.workloads.policy.QuantPolicy;
 import io.quantarch.workloads.policy.TensorQuant;
@@ -17,7 +18,8 @@ import java.util.Map;
  * levels keep their own datawidth for Outputs (partial sums). The rule of every level: an access of {@code width} bits
  * moves {@code floor(width / bits)} elements of that data space (a 64-bit SRAM read returns sixteen 4-bit weights), and
  * a level holds tiles whose bits add up to at most {@code depth x width}. A format's element bits count; its scales
- * (one per channel or block) are not stored in the nest.
+ * (one per channel or block) are not stored in the nest. When both operands are integers, the arithmetic is priced as an
+ * integer MAC of their widths ({@code weight_bits x input_bits}).
  */
 public final class Precision {
 
@@ -25,7 +27,12 @@ public final class Precision {
     }
 
     public static NestArchitecture apply(NestArchitecture a, QuantPolicy policy, NestProblem p) {
-        LayerQuant q = policy.forLayer(p.name());
+        return apply(a, policy, p.name());
+    }
+
+    /** The architecture with the formats the policy gives layer {@code layer}. */
+    public static NestArchitecture apply(NestArchitecture a, QuantPolicy policy, String layer) {
+        LayerQuant q = policy.forLayer(layer);
         List<NestArchitecture.Storage> out = new ArrayList<>();
         for (int i = 0; i < a.storage().size(); i++) {
             NestArchitecture.Storage s = a.storage().get(i);
@@ -38,7 +45,15 @@ public final class Precision {
             out.add(new NestArchitecture.Storage(s.name(), s.cls(), s.subclass(), s.depth(), s.widthBits(), s.datawidth(), bits, s.instances(),
                     s.readBandwidth(), s.writeBandwidth(), s.sharedBandwidth(), s.multipleBuffering(), s.technologyNm(), s.attributes()));
         }
-        return new NestArchitecture(out, a.arithmetic(), a.fanouts());
+        NestArchitecture.Arithmetic mac = a.arithmetic();
+        Map<String, String> attrs = new LinkedHashMap<>(mac.attributes());
+        if (q.weights() instanceof TensorQuant.Quantized w && w.format() instanceof IntFormat
+                && q.inputs() instanceof TensorQuant.Quantized i && i.format() instanceof IntFormat) {
+            attrs.put("weight_bits", Integer.toString(w.format().bits()));       // an integer MAC of the layer's operand widths
+            attrs.put("input_bits", Integer.toString(i.format().bits()));
+        }
+        mac = new NestArchitecture.Arithmetic(mac.name(), mac.cls(), mac.instances(), mac.technologyNm(), attrs);
+        return new NestArchitecture(out, mac, a.fanouts());
     }
 
     private static void put(Map<String, Integer> bits, String dataSpace, TensorQuant t) {

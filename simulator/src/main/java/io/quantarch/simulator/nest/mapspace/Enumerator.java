@@ -63,16 +63,49 @@ public final class Enumerator {
         return n;
     }
 
-    /** Visits every valid point of factorization {@code index} (0 .. factorizations - 1); false if the visitor stopped. */
-    public boolean visitFactorization(long index, Visitor v) {
-        long[][] factor = factorization(index);
+    /**
+     * The number of points {@link #visitFactorization} visits over all factorizations (the utilization floor aside), or
+     * NaN when that takes more than {@code maxWork} factorization and keep/bypass pairs to go through.
+     */
+    public double count(long maxWork) {
+        long n = factorizations();
+        if (n * Math.pow(2, freeKeeps.size()) > maxWork) {
+            return Double.NaN;
+        }
+        double total = 0;
+        for (long i = 0; i < n; i++) {
+            long[][] factor = factorization(i);
+            if (!withinBounds(factor)) {
+                continue;
+            }
+            double orders = 1;
+            for (int sl = 0; sl < s.slots && orders > 0; sl++) {
+                orders *= s.spatial[sl] ? meshChoices(sl, factor).size() : Orders.of(s, sl, factor).size();
+            }
+            for (long b = 0; b < 1L << freeKeeps.size() && orders > 0; b++) {
+                total += fits(factor, keeps(b)) ? orders : 0;
+            }
+        }
+        return total;
+    }
+
+    private boolean withinBounds(long[][] factor) {
         for (int sl = 0; sl < s.slots; sl++) {
             for (int d = 0; d < s.dims; d++) {
                 long x = factor[sl][d];
                 if ((s.max[sl][d] > 0 && x > s.max[sl][d]) || (s.min[sl][d] > 0 && x < s.min[sl][d])) {
-                    return true;
+                    return false;
                 }
             }
+        }
+        return true;
+    }
+
+    /** Visits every valid point of factorization {@code index} (0 .. factorizations - 1); false if the visitor stopped. */
+    public boolean visitFactorization(long index, Visitor v) {
+        long[][] factor = factorization(index);
+        if (!withinBounds(factor)) {
+            return true;
         }
         for (long b = 0; b < 1L << freeKeeps.size(); b++) {
             boolean[][] keep = keeps(b);
