@@ -10,6 +10,7 @@ import io.quantarch.search.mapper.Mapper;
 import io.quantarch.search.mapper.MapperObjective;
 import io.quantarch.search.mapper.MapperResult;
 import io.quantarch.search.mapper.MapperRun;
+import io.quantarch.search.mapper.ParetoMapper;
 import io.quantarch.simulator.nest.NestArchitecture;
 import io.quantarch.simulator.nest.NestProblem;
 import io.quantarch.simulator.nest.io.TimeloopConstraints;
@@ -37,7 +38,8 @@ final class NestMapCommand extends NestCommand.NestInputs implements Callable<In
     @Option(names = "--mapper", paramLabel = "FILE", description = "A Timeloop mapper file: its optimization_metrics set the objective.")
     Path mapperFile;
 
-    @Option(names = "--objective", paramLabel = "METRICS", description = "edp (default), energy, delay, or a priority list such as delay,energy.")
+    @Option(names = "--objective", paramLabel = "METRICS", description = "edp (default), energy, delay, a priority list such as delay,energy, "
+            + "or pareto (the energy-delay front: front.csv and front/NN.yaml; mapping.yaml is its least-EDP member).")
     String objective;
 
     @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "NAME",
@@ -73,7 +75,8 @@ final class NestMapCommand extends NestCommand.NestInputs implements Callable<In
             }
         }
         RunDirectory.checkTarget(out);
-        MapperObjective goal = objective();
+        boolean pareto = "pareto".equalsIgnoreCase(objective == null ? "" : objective.trim());
+        MapperObjective goal = pareto ? MapperObjective.EDP : objective();
         NestProblem p = problem();
         NestArchitecture a = architecture(p);
         MapSpace space = MapSpace.of(p, a, TimeloopConstraints.read(arch, constraints, p, a));
@@ -84,6 +87,11 @@ final class NestMapCommand extends NestCommand.NestInputs implements Callable<In
             settings = new Mapper.Settings(goal, algorithm, budget, seed, n);
             io.err().println(String.format(Locale.ROOT, "Mapping %s on %d levels: %s search, objective %s, budget %,d, seed %d", p.name(),
                     a.storage().size(), algorithm, goal.label(), budget, seed));
+            if (pareto) {
+                ParetoMapper.Front f = Mapper.pareto(space, prices, settings, new ProgressBar(io, goal));
+                io.err().println();
+                return writeFront(space, f, settings);
+            }
             MapperResult r = Mapper.map(space, prices, settings, new ProgressBar(io, goal));
             io.err().println();
             return write(space, r, settings);
@@ -92,7 +100,38 @@ final class NestMapCommand extends NestCommand.NestInputs implements Callable<In
         }
     }
 
+    /** The energy-delay front: front.csv and front/NN.yaml, and the least-EDP member as the run's mapping. */
+    private int writeFront(MapSpace space, ParetoMapper.Front f, Mapper.Settings s) throws ConfigException, IOException {
+        if (f.points().isEmpty()) {
+            return write(space, f.run(), s);                                 // no valid mapping: the same message
+        }
+        int code = write(space, f.run(), s, dir -> {
+            Files.createDirectories(dir.resolve("front"));
+            try (CsvTable t = CsvTable.create(dir.resolve("front.csv"), List.of("point", "cycles", "energy_pj", "edp", "mapping"))) {
+                for (int i = 0; i < f.points().size(); i++) {
+                    String file = String.format(Locale.ROOT, "front/%02d.yaml", i);
+                    Files.writeString(dir.resolve(file), TimeloopMappingWriter.yaml(space, f.points().get(i)));
+                    t.text(List.of(Integer.toString(i), Long.toString(f.costs().get(i).cycles()), CsvTable.exact(f.costs().get(i).energyPj()),
+                            CsvTable.exact(f.costs().get(i).edp()), file));
+                }
+            }
+        });
+        io.out().println(String.format(Locale.ROOT, "Energy-delay front: %d mappings from %,d cycles (%.6g pJ) to %,d cycles (%.6g pJ)",
+                f.points().size(), f.costs().get(0).cycles(), f.costs().get(0).energyPj(), f.costs().getLast().cycles(),
+                f.costs().getLast().energyPj()));
+        return code;
+    }
+
+    /** Extra files written into the result directory before it is committed. */
+    interface Extra {
+        void write(Path dir) throws IOException;
+    }
+
     private int write(MapSpace space, MapperResult r, Mapper.Settings s) throws ConfigException, IOException {
+        return write(space, r, s, dir -> { });
+    }
+
+    private int write(MapSpace space, MapperResult r, Mapper.Settings s, Extra extra) throws ConfigException, IOException {
         if (!r.found()) {
             throw new ConfigException(String.join(", ", arch.stream().map(Path::toString).toList()), null,
                     "a mapping whose tiles fit every level and whose loops fit every mesh",
@@ -107,10 +146,12 @@ final class NestMapCommand extends NestCommand.NestInputs implements Callable<In
             Files.writeString(dir.work().resolve("mapping.yaml"), TimeloopMappingWriter.yaml(space, r.best()));
             NestCommand.write(dir.work(), best);
             writeMapper(dir.work(), r, s);
+            extra.write(dir.work());
             Path done = dir.commit();
-            io.out().println(String.format(Locale.ROOT, "%s: %s found %d cycles, %.6g pJ, EDP %.4g J*cycles after %,d evaluations (%,d valid%s; "
-                    + "mapspace <= %.3g points)", space.problem.name(), r.algorithm(), best.cycles(), best.energyPj(), best.edp(), r.evaluations(),
-                    r.valid(), r.complete() ? ", the whole mapspace" : "", r.sizeBound()));
+            io.out().println(String.format(Locale.ROOT, "%s: %s found %d cycles, %.6g pJ, EDP %.4g J*cycles after %,d evaluations (%,d valid%s)%s",
+                    space.problem.name(), r.algorithm(), best.cycles(), best.energyPj(), best.edp(), r.evaluations(), r.valid(),
+                    r.complete() ? ", the whole mapspace" : "", Double.isNaN(r.sizeBound()) ? ""
+                            : String.format(Locale.ROOT, "; mapspace <= %.3g points", r.sizeBound())));
             io.out().println("Results: " + done);
         }
         return 0;

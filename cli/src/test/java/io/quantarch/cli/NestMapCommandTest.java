@@ -72,6 +72,33 @@ class NestMapCommandTest {
         assertEquals(Files.readString(tmp.resolve("o/levels.csv")), Files.readString(tmp.resolve("back/levels.csv")));
     }
 
+    @Test
+    void theEnergyDelayFrontIsNonDominatedAndEachMappingReadsBack(@TempDir Path tmp) throws IOException {
+        CliRunner r = map("eyeriss_like", tmp.resolve("o"), "--objective", "pareto", "--budget", "30000", "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        List<CSVRecord> front = NestReferenceTest.csv(tmp.resolve("o/front.csv"));
+        assertTrue(front.size() >= 2, "a trade-off: " + front.size());
+        double leastEdp = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < front.size(); i++) {
+            CSVRecord p = front.get(i);
+            if (i > 0) {
+                assertTrue(Long.parseLong(p.get("cycles")) > Long.parseLong(front.get(i - 1).get("cycles")));
+                assertTrue(Double.parseDouble(p.get("energy_pj")) < Double.parseDouble(front.get(i - 1).get("energy_pj")), "non-dominated");
+            }
+            leastEdp = Math.min(leastEdp, Double.parseDouble(p.get("edp")));
+            List<String> model = new ArrayList<>(List.of("nest", "model"));
+            model.addAll(inputs("eyeriss_like", true));
+            model.addAll(List.of("--mapping", tmp.resolve("o").resolve(p.get("mapping")).toString(), "--out", tmp.resolve("b" + i).toString()));
+            CliRunner back = CliRunner.run(model.toArray(String[]::new));
+            assertEquals(0, back.exitCode(), back.err());
+            CSVRecord b = NestReferenceTest.csv(tmp.resolve("b" + i + "/summary.csv")).get(0);
+            assertEquals(p.get("cycles"), b.get("cycles"));
+            assertEquals(Double.parseDouble(p.get("energy_pj")), Double.parseDouble(b.get("energy_pj")), 0);
+        }
+        assertEquals(leastEdp, Double.parseDouble(NestReferenceTest.csv(tmp.resolve("o/summary.csv")).get(0).get("edp")), 0,
+                "mapping.yaml is the front's least-EDP member");
+    }
+
     static final String T03 = "t03-conv1d+oc-3level-no-bypass";
     static final String T04 = "t04-conv1d+oc+ic-3levelspatial-kp";
 

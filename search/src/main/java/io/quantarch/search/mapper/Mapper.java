@@ -37,6 +37,13 @@ public final class Mapper {
     /** Factorization and keep/bypass pairs the mapper goes through, at most, to size a space exactly before choosing exhaustive search. */
     static final long COUNT_LIMIT = 200_000;
 
+    /** The energy-delay front of one problem on one hierarchy (the run's best EDP point rides along in {@code run()}). */
+    public static ParetoMapper.Front pareto(MapSpace space, NestPricing.Table prices, Settings s, MapperRun.Progress progress) {
+        try (MapperEvaluator ev = new MapperEvaluator(space, prices, s.threads())) {
+            return ParetoMapper.search(new MapperRun(ev, MapperObjective.EDP, s.budget(), s.seed(), progress), 64);
+        }
+    }
+
     public static MapperResult map(MapSpace space, NestPricing.Table prices, Settings s, MapperRun.Progress progress) {
         Enumerator e = new Enumerator(space);
         double size = e.sizeBound() <= s.budget() ? e.sizeBound() : s.algorithm().equals("auto") ? e.count(COUNT_LIMIT) : Double.NaN;

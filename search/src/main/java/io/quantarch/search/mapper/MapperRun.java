@@ -41,17 +41,33 @@ public final class MapperRun {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
+    /** Sees every point priced, in order (the Pareto mapper's archive). */
+    interface Listener {
+        void seen(MapPoint p, MapperCost c);
+    }
+
+    private Listener listener = (p, c) -> { };
+
+    void listen(Listener l) {
+        listener = l;
+    }
+
     /** Offers points with their costs, in order; keeps the first strictly best. */
     void offer(List<MapPoint> points, List<MapperCost> costs) {
         for (int i = 0; i < points.size(); i++) {
-            MapperCost c = costs.get(i);
-            if (c.valid() && (bestCost == null || order.compare(c, bestCost) < 0)) {
-                best = points.get(i);
-                bestCost = c;
-                trace.add(new TracePoint(evaluator.evaluations(), objective.primary(c)));
-            }
+            seen(points.get(i), costs.get(i));
         }
         progress.report(evaluator.evaluations(), budget, bestCost);
+    }
+
+    /** One priced point: the listener sees it, and it becomes the best if strictly better. */
+    void seen(MapPoint p, MapperCost c) {
+        listener.seen(p, c);
+        if (c.valid() && (bestCost == null || order.compare(c, bestCost) < 0)) {
+            best = p;
+            bestCost = c;
+            trace.add(new TracePoint(evaluator.evaluations(), objective.primary(c)));
+        }
     }
 
     List<MapperCost> evaluate(List<MapPoint> points) {
