@@ -39,9 +39,16 @@ qa_find_jdk() {
     fi
   fi
   if [ -z "$best" ]; then
-    local seen
-    seen=$(for home in "${QUANTARCH_JVM_DIR:-/usr/lib/jvm}"/*; do m=$(qa_jdk_major "$home"); [ -n "$m" ] && printf '%s ' "$m"; done)
-    echo "quantarch: no JDK >= 21 found (JAVA_HOME=${JAVA_HOME:-unset}; JDKs under ${QUANTARCH_JVM_DIR:-/usr/lib/jvm}: ${seen:-none}); install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it" >&2
+    # every test below is an if, so `set -e` in the caller cannot end the script before the message
+    local seen="" path_jdk="none"
+    for home in "${QUANTARCH_JVM_DIR:-/usr/lib/jvm}"/*; do
+      m=$(qa_jdk_major "$home" || true)
+      if [ -n "$m" ]; then seen="$seen$m "; fi
+    done
+    if command -v javac >/dev/null 2>&1; then
+      path_jdk="javac $(qa_jdk_major "$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")" || true)"
+    fi
+    echo "quantarch: no JDK >= 21 found (JAVA_HOME=${JAVA_HOME:-unset}; JDKs under ${QUANTARCH_JVM_DIR:-/usr/lib/jvm}: ${seen:-none}; on PATH: ${path_jdk}); install one (e.g. apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it" >&2
     exit 2
   fi
   export JAVA_HOME="$best"

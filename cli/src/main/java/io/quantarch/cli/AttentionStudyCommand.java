@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "Writes DIR/points.csv and DIR/plots/perplexity_vs_dram.{png,svg}."})
 final class AttentionStudyCommand implements Callable<Integer> {
 
-    @Option(names = "--windows", defaultValue = "8", paramLabel = "N", description = "Evaluation windows of 512 tokens (default 8, at most 742).")
+    @Option(names = {"--samples", "--windows"}, defaultValue = "8", paramLabel = "N", description = "Evaluation samples: windows of 512 tokens (at most 742).")
     int windows;
 
     @Option(names = "--cost-model", defaultValue = "horowitz45", paramLabel = "SPEC",

@@ -41,7 +41,7 @@ final class FpgaStudyCommand implements Callable<Integer> {
     @Option(names = "--arch", paramLabel = "ARCH.yaml", description = "An fpga-dataflow architecture (default: ZCU104, 200 MHz, target 4000 cycles/frame).")
     Path arch;
 
-    @Option(names = "--images", defaultValue = "2000", paramLabel = "N", description = "Test images scored per point, 1..9000 (default 2000).")
+    @Option(names = {"--samples", "--images"}, defaultValue = "2000", paramLabel = "N", description = "Evaluation samples: test images scored per point, 1..9000.")
     int images;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Result directory (written atomically).")

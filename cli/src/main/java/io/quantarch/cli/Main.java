@@ -39,7 +39,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Io io = new Io(out, err);
-        CommandLine cl = new CommandLine(new Main(io), new Factory(io));
+        CommandLine cl = commandLine(io);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
@@ -53,6 +53,13 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree, with help on every command. */
+    static CommandLine commandLine(Io io) {
+        CommandLine cl = new CommandLine(new Main(io), new Factory(io));
+        HelpText.install(cl);
+        return cl;
     }
 
     static int handle(Exception ex, PrintWriter err) {

@@ -30,7 +30,7 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "POLICY.yaml", description = "Quantization policy (default: FP32).")
     Path policy;
 
-    @Option(names = "--eval", paramLabel = "N", description = "Evaluation samples (windows of 512 tokens, or images); default per model.")
+    @Option(names = {"--samples", "--eval"}, paramLabel = "N", description = "Evaluation samples (windows of 512 tokens, or images); default per model.")
     Integer eval;
 
     @Option(names = "--calibration", paramLabel = "N", description = "Calibration samples from the disjoint calibration split.")

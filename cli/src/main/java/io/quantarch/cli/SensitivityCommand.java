@@ -33,7 +33,7 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--role", defaultValue = "weights", paramLabel = "ROLE", description = "weights (default), inputs or kv_cache.")
     String role;
 
-    @Option(names = "--eval", paramLabel = "N", description = "Evaluation samples (default: 4 windows / 2000 images).")
+    @Option(names = {"--samples", "--eval"}, paramLabel = "N", description = "Evaluation samples (default: 4 windows / 2000 images).")
     Integer eval;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default results/sensitivity-<timestamp>).")

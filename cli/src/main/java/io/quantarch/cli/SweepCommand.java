@@ -30,7 +30,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Real models (default: stories260k,mnist_cnn).")
     List<String> models;
 
-    @Option(names = "--eval", paramLabel = "N", description = "Evaluation samples per model (default per model: 20 windows, 9000 images).")
+    @Option(names = {"--samples", "--eval"}, paramLabel = "N", description = "Evaluation samples per model (default per model: 20 windows, 9000 images).")
     Integer eval;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Result directory (default results/sweep-<timestamp>).")
