@@ -49,7 +49,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ConfigException.of("--point " + point, e.getMessage());
         }
-        out.hypervolumes().forEach(v -> io.out().println("final hypervolume (common normalisation), " + v));
+        out.hypervolumes().forEach(v -> io.out().println("final hypervolume" + (out.renormalised() ? " (runs re-normalised together)" : "")
+                + ", " + v));
         io.out().println("Report: " + out.html().toAbsolutePath().normalize());
         return 0;
     }

@@ -1,7 +1,6 @@
 package io.quantarch.reports;
 
 import io.quantarch.search.archive.Normalisation;
-import io.quantarch.search.moea.Fronts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Hypervolume of each run's feasible archive after each generation, rebuilt from the runs' CSV files, every run under
- * one common normalisation (the ranges of all their feasible evaluations together), so compared curves are comparable.
+ * Hypervolume of each run's feasible archive after each generation, rebuilt from the runs' CSV files under the
+ * normalisation their run.json states (runs of one space share it: see {@code SearchRun.referenceNormalisation}); when
+ * compared runs state different ones (different spaces), all are re-normalised together by the ranges of all their
+ * feasible evaluations, and {@link Result#renormalised} says so.
  */
 final class ConvergenceCurves {
 
@@ -29,16 +30,47 @@ final class ConvergenceCurves {
     private ConvergenceCurves() {
     }
 
-    static List<Curve> of(List<Path> runs, List<String> objectives, List<Boolean> maximise) throws IOException {
+    /** The curves, and whether the runs were re-normalised together (their run.json normalisations differ or are missing). */
+    record Result(List<Curve> curves, boolean renormalised) { }
+
+    static Result of(List<Path> runs, List<String> objectives, List<Boolean> maximise) throws IOException {
         List<Points> pts = new ArrayList<>();
+        Normalisation stated = null;
+        boolean same = true;
         for (Path r : runs) {
             pts.add(points(r, objectives, maximise));
+            Normalisation own = stated(r);
+            same &= own != null && (stated == null || stated.equals(own));
+            stated = own;
         }
-        Normalisation n = common(pts, objectives.size());
+        Normalisation n = same ? stated : common(pts, objectives.size());
         long xmax = pts.stream().mapToLong(p -> p.evaluation().length == 0 ? 0 : p.evaluation()[p.evaluation().length - 1]).max().orElse(1);
         List<Curve> out = new ArrayList<>();
         for (Points p : pts) {
             out.add(curve(p, n, xmax));
+        }
+        return new Result(out, !same);
+    }
+
+    /** The normalisation a run's run.json states, or null. */
+    private static Normalisation stated(Path run) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("run.json").toFile());
+            double[] ideal = numbers(j.get("normalisation_ideal"));
+            double[] nadir = numbers(j.get("normalisation_nadir"));
+            return ideal == null || nadir == null || ideal.length == 0 || ideal.length != nadir.length ? null : new Normalisation(ideal, nadir);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static double[] numbers(com.fasterxml.jackson.databind.JsonNode a) {
+        if (a == null || !a.isArray()) {
+            return null;
+        }
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
         }
         return out;
     }
@@ -84,16 +116,12 @@ final class ConvergenceCurves {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         double[][] f = p.f();
+        List<double[]> front = new ArrayList<>();                        // the non-dominated points so far, kept incrementally
         for (int i = 0; i < f.length; i++) {
+            add(front, f[i]);
             if (i + 1 == f.length || p.generation()[i + 1] != p.generation()[i]) {
-                double[][] prefix = Arrays.copyOf(f, i + 1);
-                int[] nd = Fronts.nonDominated(prefix);
-                double[][] front = new double[nd.length][];
-                for (int k = 0; k < nd.length; k++) {
-                    front[k] = prefix[nd[k]];
-                }
                 xs.add((double) p.evaluation()[i]);
-                ys.add(n.hypervolume(front));
+                ys.add(n.hypervolume(front.toArray(double[][]::new)));
             }
         }
         if (p.frontOnly() && !ys.isEmpty()) {
@@ -101,5 +129,25 @@ final class ConvergenceCurves {
             return new Curve(new double[] {1, Math.max(2, xmax)}, new double[] {level, level});
         }
         return new Curve(xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Adds {@code q} unless a kept point weakly dominates it; drops the kept points it dominates. */
+    static void add(List<double[]> front, double[] q) {
+        for (double[] k : front) {
+            if (dominatesOrEquals(k, q)) {
+                return;
+            }
+        }
+        front.removeIf(k -> dominatesOrEquals(q, k));
+        front.add(q);
+    }
+
+    private static boolean dominatesOrEquals(double[] a, double[] b) {
+        for (int j = 0; j < a.length; j++) {
+            if (a[j] > b[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,7 +24,7 @@ import java.util.Locale;
  * One self-contained {@code report.html} per exploration run, rebuilt from the run directory's files alone
  * ({@code run.json}, {@code pareto.csv}, {@code evaluations.csv}, {@code generations.csv}, {@code front_layers.csv},
  * {@code front_genes.csv}): the question, the Pareto front in every 2-D projection (a scatter matrix for three or more
- * objectives), hypervolume convergence of this run and of any compared runs under one common normalisation, the front
+ * objectives), hypervolume convergence of this run and of any compared runs under one normalisation, the front
  * table with every gene, and for one chosen design its per-layer latency and energy, its per-gene quality and a
  * roofline of its layers. Every figure is also written as PNG and SVG under {@code plots/report/}; the HTML embeds
  * the PNGs, so it needs no network and no other file.
@@ -44,10 +44,11 @@ public final class RunReport {
 
     private record Figure(String id, String caption, byte[] png) { }
 
-    /** The page written and, per run compared, its final hypervolume under the common normalisation. */
-    public record Result(Path html, List<String> hypervolumes) { }
+    /** The page written and, per run compared, its final hypervolume; whether the runs had to be re-normalised together. */
+    public record Result(Path html, List<String> hypervolumes, boolean renormalised) { }
 
     private final List<String> finalHypervolumes = new ArrayList<>();
+    private boolean renormalised;
 
     private RunReport(Path dir) throws IOException {
         this.dir = dir;
@@ -69,7 +70,7 @@ public final class RunReport {
         System.setProperty("java.awt.headless", "true");
         RunReport r = new RunReport(dir);
         Path html = r.render(compare, point);
-        return new Result(html, List.copyOf(r.finalHypervolumes));
+        return new Result(html, List.copyOf(r.finalHypervolumes), r.renormalised);
     }
 
     private Path render(List<Path> compare, Long point) throws IOException {
@@ -142,9 +143,12 @@ public final class RunReport {
         List<Path> runs = new ArrayList<>();
         runs.add(dir);
         runs.addAll(compare);
-        List<ConvergenceCurves.Curve> curves = ConvergenceCurves.of(runs, objectives, maximise);
+        ConvergenceCurves.Result result = ConvergenceCurves.of(runs, objectives, maximise);
+        List<ConvergenceCurves.Curve> curves = result.curves();
+        renormalised = result.renormalised();
         XYChart c = new XYChartBuilder().width(W).height(H).title("Hypervolume convergence").xAxisTitle("evaluations")
-                .yAxisTitle("hypervolume (common normalisation, ref 1.1)").build();
+                .yAxisTitle(renormalised ? "hypervolume (runs re-normalised together, ref 1.1)" : "hypervolume (the space's normalisation, ref 1.1)")
+                .build();
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         for (int r = 0; r < curves.size(); r++) {
             ConvergenceCurves.Curve curve = curves.get(r);
@@ -294,6 +298,12 @@ public final class RunReport {
             h.append("<ul id=\"final-hypervolume\">");
             finalHypervolumes.forEach(v -> h.append("<li>final hypervolume, ").append(esc(v)).append("</li>"));
             h.append("</ul>");
+            h.append("<p class=\"note\">").append(renormalised
+                    ? "The compared runs state different normalisations (different spaces), so all are re-normalised together here by the ranges "
+                    + "of all their feasible evaluations; these values differ from each run's own."
+                    : "Hypervolume under the space's normalisation (run.json: each objective scaled by the minimum and maximum over 32 reference "
+                    + "designs drawn with a fixed seed, reference point 1.1): the value the command line, generations.csv and run.json print.")
+                    .append("</p>");
         }
         if (chosen >= 0) {
             h.append("</div>\n<h2>Design ").append(chosen).append(" (highlighted; the knee of the front unless chosen with --point)</h2>\n<div class=\"grid\">");

@@ -107,6 +107,7 @@ public final class SearchRun implements GenerationContext {
             }
         } else {
             log.open(null);
+            normalisation = referenceNormalisation(space, evaluator);
         }
         try {
             int last = algorithm.generations(space);
@@ -159,10 +160,41 @@ public final class SearchRun implements GenerationContext {
         }
         archive = archive.merge(fresh, a -> space.minimised(a.metrics()));
         if (normalisation == null && !fresh.isEmpty()) {
-            // fixed at the first generation with a feasible design, so later hypervolumes are comparable
+            // only when none of the reference designs is feasible: fixed at the first generation with a feasible design
             normalisation = Normalisation.of(fresh.stream().map(a -> space.minimised(a.metrics())).toArray(double[][]::new));
         }
         return f;
+    }
+
+    /** Designs in the reference sample every run of a space normalises its hypervolume by. */
+    public static final int REFERENCE_DESIGNS = 32;
+    static final long REFERENCE_SEED = 0x5EEDL;
+
+    /**
+     * The one normalisation of a space's hypervolumes: the per-objective minimum and maximum over 32 designs drawn
+     * uniformly (seed 0x5EED, repaired as the search repairs) and evaluated before the search, whatever its algorithm or
+     * seed, so every run of one space (NSGA-II, random, exhaustive, DP, any seed or thread count) reports its front on one
+     * scale, against the reference point 1.1 in every normalised objective. Null when none of them is feasible (the run
+     * then fixes it at its first feasible generation, and says so in run.json by its ideal and nadir).
+     */
+    public static Normalisation referenceNormalisation(DesignSpace space, Evaluator evaluator) {
+        Random r = new Random(REFERENCE_SEED);
+        int[] radices = space.radices();
+        List<int[]> sample = new ArrayList<>();
+        for (int i = 0; i < REFERENCE_DESIGNS; i++) {
+            int[] c = new int[radices.length];
+            for (int j = 0; j < c.length; j++) {
+                c[j] = r.nextInt(radices[j]);
+            }
+            sample.add(space.repair(c));
+        }
+        List<double[]> f = new ArrayList<>();
+        for (Evaluation e : evaluator.evaluate(sample)) {
+            if (e.feasible()) {
+                f.add(space.minimised(e.metrics()));
+            }
+        }
+        return f.isEmpty() ? null : Normalisation.of(f.toArray(double[][]::new));
     }
 
     private double[] penalty(Evaluation e) {

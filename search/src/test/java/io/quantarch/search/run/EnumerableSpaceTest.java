@@ -68,6 +68,27 @@ class EnumerableSpaceTest {
         }
     }
 
+    /**
+     * One hypervolume definition: under the space's reference normalisation (SearchRun.referenceNormalisation), the
+     * exhaustive enumeration and the exact DP report the same value, and it is the highest; NSGA-II's is below it.
+     */
+    @Test
+    void exhaustiveEqualsDpAndIsTheHighestHypervolume(@TempDir Path tmp) throws Exception {
+        DesignSpace s = SpaceYaml.read(SPACE);
+        try (LocalEvaluator ev = new LocalEvaluator(s, Runtime.getRuntime().availableProcessors())) {
+            ev.prepare(null);
+            double[] hv = new double[3];
+            String[] names = {"exhaustive", "dp", "nsga2"};
+            for (int i = 0; i < names.length; i++) {
+                DesignSpace sa = s.withSearch(s.search().withAlgorithm(SearchAlgorithms.byName(names[i])));
+                hv[i] = new SearchRun(sa, ev, ev, tmp.resolve(names[i]), RunLog.NONE, p -> { }).run().hypervolume();
+            }
+            System.out.printf(java.util.Locale.ROOT, "hypervolume: exhaustive %.6f, dp %.6f, nsga2 %.6f%n", hv[0], hv[1], hv[2]);
+            org.junit.jupiter.api.Assertions.assertEquals(hv[0], hv[1], 1e-12, "exhaustive = DP");
+            assertTrue(hv[1] > hv[2], "the exact front is the highest: " + hv[1] + " vs NSGA-II " + hv[2]);
+        }
+    }
+
     static double hv(DesignSpace s, SearchAlgorithm a, long seed, LocalEvaluator ev, Path dir, double[] lo, double[] hi) throws Exception {
         SearchSettings set = s.search().withAlgorithm(a).withSeed(seed);
         DesignSpace sa = s.withSearch(set);
