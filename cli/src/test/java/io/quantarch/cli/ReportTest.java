@@ -131,5 +131,12 @@ class ReportTest {
         assertEquals(body.group(2), body.group(1), "every image loaded");
         assertEquals(8, Integer.parseInt(body.group(2)));
         assertEquals(read(run.resolve("pareto.csv")).size(), count(dom, "<tr class=\"front-row"));
+        Matcher rec = Pattern.compile("<section id=\"recommendation\">(.*?)</section>", Pattern.DOTALL).matcher(dom);
+        assertTrue(rec.find(), "a recommendation block");
+        assertTrue(rec.group(1).contains("is recommended because it is the knee of the front"), rec.group(1));
+        assertTrue(rec.group(1).contains("id=\"front-ends\""), "the recommended design beside the front's ends");
+        String text = dom.replaceAll("(?s)<script.*?</script>", "").replaceAll("(?s)<details>.*?</details>", "").replaceAll("<[^>]+>", " ");
+        Matcher java = Pattern.compile("\\b[A-Z][A-Za-z]+\\[[a-z][A-Za-z]*=").matcher(text);
+        assertFalse(java.find(), "Java record text on the page: " + (java.find(0) ? text.substring(java.start(), Math.min(text.length(), java.start() + 80)) : ""));
     }
 }

@@ -86,7 +86,8 @@ public final class RunReport {
         if (hasChosen) {
             breakdown(plots, chosen);
         }
-        String html = html(compare, hasChosen ? chosen : -1, hasChosen ? ComponentEnergyTable.html(dir, chosen) : "");
+        String recommendation = hasChosen ? Recommendation.html(dir, run, pareto, objectives, maximise, chosen, point == null) : "";
+        String html = html(compare, hasChosen ? chosen : -1, recommendation + (hasChosen ? ComponentEnergyTable.html(dir, chosen) : ""));
         Path out = dir.resolve("report.html");
         io.quantarch.config.io.AtomicOutput.writeString(out, html);
         return out;
@@ -229,11 +230,19 @@ public final class RunReport {
     }
 
     private void bars(Path plots, String id, String caption, String yTitle, List<String> names, List<Double> values) throws IOException {
-        CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(caption).xAxisTitle("").yAxisTitle(yTitle).build();
+        boolean rotated = names.size() > 6 || names.stream().mapToInt(String::length).sum() > 60;
+        int longest = names.stream().mapToInt(String::length).max().orElse(0);
+        // rotated labels get the height they need; small values get ticks in scientific notation
+        CategoryChart c = new CategoryChartBuilder().width(W).height(rotated ? H + 6 * longest : H).title(caption).xAxisTitle("").yAxisTitle(yTitle)
+                .build();
         c.getStyler().setLegendVisible(false);
-        c.getStyler().setXAxisLabelRotation(names.size() > 6 ? 90 : 0);
+        c.getStyler().setXAxisLabelRotation(rotated ? 90 : 0);
         c.getStyler().setChartTitleVisible(false);
         List<Double> v = values.stream().map(x -> x.isNaN() ? 0.0 : x).toList();
+        double top = v.stream().mapToDouble(Math::abs).max().orElse(0);
+        if (top > 0 && (top < 0.01 || top >= 1e5)) {
+            c.getStyler().setYAxisDecimalPattern("0.0#E0");
+        }
         c.addSeries(yTitle, names, v);
         save(plots, id, caption, c);
     }
@@ -285,11 +294,13 @@ public final class RunReport {
                 .append("<li>search: ").append(esc(run.path("algorithm").asText())).append(", seed ").append(esc(run.path("seed").asText()))
                 .append(", ").append(esc(run.path("evaluations").asText())).append(" evaluations of ").append(esc(run.path("designs_in_space").asText()))
                 .append(" designs; front of ").append(pareto.rows().size()).append("; normalised hypervolume ")
-                .append(esc(run.path("hypervolume_normalised").asText())).append("; Kendall tau tier 1 vs tier 2 ")
-                .append(esc(run.path("kendall_tau_tier1_vs_tier2").asText("n/a"))).append("</li></ul>\n");
+                .append(String.format(Locale.ROOT, "%.4f", run.path("hypervolume_normalised").asDouble())).append("; Kendall tau tier 1 vs tier 2 ")
+                .append(run.hasNonNull("kendall_tau_tier1_vs_tier2") ? String.format(Locale.ROOT, "%.3f", run.get("kendall_tau_tier1_vs_tier2").asDouble())
+                        : "n/a").append("</li></ul>\n");
         if (run.has("space_file")) {
             h.append("<details><summary>space file</summary><pre>").append(esc(run.get("space_file").asText())).append("</pre></details>\n");
         }
+        h.append(components);
         h.append("<h2>Pareto front</h2>\n<div class=\"grid\">");
         figures.stream().filter(f -> f.id().startsWith("front_")).forEach(f -> figure(h, f));
         h.append("</div>\n<h2>Convergence</h2>\n<div class=\"grid\">");
@@ -310,16 +321,17 @@ public final class RunReport {
             figures.stream().filter(f -> f.id().startsWith("layers_") || f.id().equals("genes_quality") || f.id().equals("roofline"))
                     .forEach(f -> figure(h, f));
         }
-        h.append("</div>\n").append(components);
+        h.append("</div>\n");
         h.append("<h2>Front designs</h2>\n<div style=\"max-height:520px;overflow:auto\"><table id=\"front\"><thead><tr>");
         for (String c : pareto.header()) {
-            h.append("<th>").append(esc(c)).append("</th>");
+            h.append("<th>").append(esc(Units.isMetric(c) ? Units.name(c) : c)).append("</th>");
         }
         h.append("</tr></thead><tbody>\n");
         for (List<String> r : pareto.rows()) {
             h.append("<tr class=\"front-row").append(Long.parseLong(r.get(0)) == chosen ? " chosen" : "").append("\">");
-            for (String v : r) {
-                h.append("<td>").append(esc(v)).append("</td>");
+            for (int i = 0; i < r.size(); i++) {
+                String c = pareto.header().get(i);
+                h.append("<td>").append(esc(Units.isMetric(c) ? Units.format(c, r.get(i)) : r.get(i))).append("</td>");
             }
             h.append("</tr>\n");
         }

@@ -75,8 +75,9 @@ public final class Exploration {
                 tau = kendallTau(front);
             }
             long t3 = System.nanoTime();
+            RunManifest.Baseline baseline = front.isEmpty() ? null : Baselines.of(space, evaluator, front);
             RunManifest m = manifest(space, found, front.size(), tau, threads, new RunManifest.Seconds((t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                    (t3 - t2) / 1e9));
+                    (t3 - t2) / 1e9), baseline);
             return new Result(space, front, found.hypervolume(), found.normalisation(), tau, found.evaluations(), found.budget(),
                     evaluator.cachedLayers(), qualityTable, m);
         }
@@ -136,16 +137,17 @@ public final class Exploration {
     }
 
     private static RunManifest manifest(DesignSpace space, SearchRun.Result found, int frontSize, double tau, int threads,
-                                        RunManifest.Seconds seconds) {
+                                        RunManifest.Seconds seconds, RunManifest.Baseline baseline) {
         String v = Exploration.class.getPackage().getImplementationVersion();
         Normalisation n = found.normalisation();
         return new RunManifest(v == null ? "dev" : v, SearchRun.runKey(space), space.name(), space.workloadSpec(),
                 space.search().algorithm().name(), space.search().seed(), space.search().population(), space.search().generations(),
                 space.size().toString(), found.evaluations(), found.budget(), space.objectives().stream().map(Objective::label).toList(),
-                space.constraints().stream().map(Limit::label).toList(), space.quality().toString(), frontSize, found.hypervolume(),
-                "each objective scaled to (f - ideal) / (nadir - ideal) with ideal and nadir of the first generation's feasible designs; "
-                        + "reference point " + Normalisation.REFERENCE + " in every objective",
+                space.constraints().stream().map(Limit::label).toList(), space.quality().describe(), frontSize, found.hypervolume(),
+                "each minimised objective scaled to (f - ideal) / (nadir - ideal), ideal and nadir over " + SearchRun.REFERENCE_DESIGNS
+                        + " reference designs drawn uniformly with seed 0x5EED (every run of this space shares them); reference point "
+                        + Normalisation.REFERENCE + " in every objective",
                 n == null ? null : n.ideal(), n == null ? null : n.nadir(), Double.isNaN(tau) ? null : tau, threads, seconds,
-                System.getProperty("java.version"), space.source());
+                System.getProperty("java.version"), space.source(), baseline);
     }
 }

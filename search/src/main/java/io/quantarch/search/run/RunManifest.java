@@ -41,7 +41,21 @@ public record RunManifest(
         @JsonProperty("threads") int threads,
         @JsonProperty("seconds") Seconds seconds,
         @JsonProperty("java") String java,
-        @JsonProperty("space_file") String spaceFile) {
+        @JsonProperty("space_file") String spaceFile,
+        @JsonProperty("baseline") Baseline baseline) {
+
+    /**
+     * What the knee of the front is compared to in the report: the same hardware (the knee's architecture genes) with
+     * every quantization gene at the space's default format, or at its highest-precision option when the default is not
+     * one of its options.
+     *
+     * @param knee        the evaluation id of the knee the baseline goes with
+     * @param description the baseline in words, with its genes' options
+     * @param metrics     its metric values by column name (NaN left out); empty when it is infeasible
+     * @param why         why it is infeasible, or null
+     */
+    public record Baseline(@JsonProperty("knee") long knee, @JsonProperty("description") String description,
+                           @JsonProperty("metrics") java.util.Map<String, Double> metrics, @JsonProperty("infeasible") String why) { }
 
     /** Wall-clock seconds of each phase. */
     public record Seconds(@JsonProperty("quality_table") double qualityTable, @JsonProperty("search") double search,

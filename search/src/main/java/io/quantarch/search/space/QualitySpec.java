@@ -19,6 +19,16 @@ public sealed interface QualitySpec {
      */
     record Synthetic(long seed, int rows) implements QualitySpec { }
 
+    /** The measurement in words, for run.json and the report. */
+    default String describe() {
+        return switch (this) {
+            case Real r -> r.model() + ": tier 1 per-gene loss on " + r.evalSamples() + " samples (" + r.calibrationSamples()
+                    + " calibration), tier 2 whole policies on " + r.tier2EvalSamples() + " samples"
+                    + (r.tier2MaxPoints() > 0 ? " (at most " + r.tier2MaxPoints() + " front points)" : "");
+            case Synthetic s -> "synthetic output noise-to-signal ratio (seed " + s.seed() + ", " + s.rows() + " rows per layer)";
+        };
+    }
+
     /** The quality metric this measurement fills. */
     default Metric metric() {
         return switch (this) {
