@@ -180,7 +180,10 @@ final class ExploreCommand implements Callable<Integer> {
         io.out().println(String.format(Locale.ROOT, "quantarch explore: %d evaluations, %d designs on the Pareto front, normalised hypervolume %.4f%s",
                 o.evaluations(), o.front().size(), o.hypervolume(),
                 Double.isNaN(o.kendallTau()) ? "" : String.format(Locale.ROOT, ", Kendall tau (tier 1 vs tier 2 quality) %.3f", o.kendallTau())));
+        long t0 = System.nanoTime();
+        io.err().println("  report: figures and report.html");
         Path report = RunReport.write(out, List.of(), null).html();
+        io.err().println(String.format(Locale.ROOT, "  report written in %.1f s", (System.nanoTime() - t0) / 1e9));
         io.out().println("Results: " + out.toAbsolutePath().normalize().resolve("pareto.csv") + " (report: " + report.toAbsolutePath().normalize() + ")");
         return 0;
     }

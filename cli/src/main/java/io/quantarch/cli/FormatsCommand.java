@@ -76,7 +76,29 @@ final class FormatsCommand implements Callable<Integer> {
             o.println("element max finite: " + f.maxFinite());
             o.println("element min normal: " + f.minNormal());
             o.println("element min subnormal: " + f.minSubnormal());
+            codeBook(f);
             return 0;
+        }
+
+        /** Every element code and its unscaled value, for elements of at most 8 bits (256 codes or fewer). */
+        private void codeBook(NumberFormat f) {
+            var codec = f.element();
+            int lo = codec.minCode();
+            int hi = codec.maxCode();
+            if (hi - lo > 255) {
+                io.out().println("code book: " + (hi - lo + 1) + " codes (listed for elements of at most 8 bits)");
+                return;
+            }
+            io.out().println("code book (code: unscaled element value" + (f.bitsPerElement() > f.bits() ? "; a shared scale multiplies it" : "")
+                    + "):");
+            StringBuilder line = new StringBuilder();
+            for (int c = lo; c <= hi; c++) {
+                line.append(String.format(Locale.ROOT, "%6s: %-12s", c, codec.decode(c)));
+                if ((c - lo) % 4 == 3 || c == hi) {
+                    io.out().println("  " + line.toString().stripTrailing());
+                    line.setLength(0);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.quantarch.cli;
 
+import io.quantarch.cli.run.RunJson;
 import io.quantarch.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,13 @@ public final class Main implements Callable<Integer> {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return 2;
         });
-        int code = cl.execute(args);
+        RunJson.begin(java.util.List.of(args));
+        int code;
+        try {
+            code = cl.execute(args);
+        } finally {
+            RunJson.end();
+        }
         out.flush();
         err.flush();
         return code;

@@ -24,7 +24,7 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /** A new run directory {@code results/<prefix>-<timestamp>} under the quantarch home (or the working directory). */
-    public static RunDirectory timestamped(String prefix) throws IOException {
+    public static RunDirectory timestamped(String prefix) throws IOException, io.quantarch.config.ConfigException {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path target = resultsRoot().resolve(prefix + "-" + stamp);
         int k = 2;
@@ -34,8 +34,9 @@ public final class RunDirectory implements AutoCloseable {
         return at(target);
     }
 
-    /** A run directory at {@code target}; it must not exist yet, or be empty. */
-    public static RunDirectory at(Path target) throws IOException {
+    /** A run directory at {@code target}; it must not exist yet, or be empty (else bad input, exit 2). */
+    public static RunDirectory at(Path target) throws IOException, io.quantarch.config.ConfigException {
+        checkTarget(target);
         return new RunDirectory(target.toAbsolutePath().normalize(), AtomicOutput.temporaryDirectory(target));
     }
 
@@ -71,7 +72,9 @@ public final class RunDirectory implements AutoCloseable {
         return target;
     }
 
+    /** Writes run.json (the command line, inputs' hashes, timings) unless the run wrote one, and moves the directory into place. */
     public Path commit() throws IOException {
+        RunJson.write(work);
         if (Files.exists(target)) {
             try (var s = Files.list(target)) {
                 if (s.findAny().isPresent()) {

@@ -23,7 +23,10 @@ public final class Explore {
     public static Exploration.Result run(DesignSpace space, Path dir, int threads, Path cacheDir, SearchRun.Listener progress,
                                          Consumer<String> log, EvaluationEngine engine) throws IOException {
         Exploration.Result r = Exploration.run(space, dir, threads, cacheDir, progress, log, engine, new CsvRunLog(dir, space));
+        long t0 = System.nanoTime();
+        log.accept("front files: pareto.csv, the front's per-layer, per-component and per-gene breakdowns (" + r.front().size() + " designs)");
         ExploreOutputs.write(dir, r);
+        log.accept(String.format(java.util.Locale.ROOT, "front files written in %.1f s", (System.nanoTime() - t0) / 1e9));
         return r;
     }
 }

@@ -54,6 +54,7 @@ public final class Exploration {
                     : "synthetic output NSR") + ")");
             QualityTable qualityTable = evaluator.prepare(cacheDir);
             long t1 = System.nanoTime();
+            log.accept(String.format(java.util.Locale.ROOT, "tier-1 quality table measured in %.1f s; searching", (t1 - t0) / 1e9));
             Files.createDirectories(dir);
             Evaluator batches = engine.open(space, evaluator);
             SearchRun.Result found;
