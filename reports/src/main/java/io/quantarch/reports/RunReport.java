@@ -286,20 +286,7 @@ public final class RunReport {
                 .append("th{background:#eee}tr.chosen{background:#ffe9a8}.grid{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;width:")
                 .append(W).append("px}figure img{width:100%}figcaption{font-size:.8em;color:#555}pre{background:#f6f6f6;padding:8px;font-size:.8em;overflow:auto}")
                 .append("</style></head>\n<body>\n<h1>quantarch exploration: ").append(esc(name)).append("</h1>\n");
-        h.append("<h2>The question</h2>\n<ul>")
-                .append("<li>workload: ").append(esc(run.path("workload").asText())).append("</li>")
-                .append("<li>objectives: ").append(esc(join(run.get("objectives")))).append("</li>")
-                .append("<li>constraints: ").append(esc(run.has("constraints") && run.get("constraints").size() > 0 ? join(run.get("constraints")) : "none")).append("</li>")
-                .append("<li>quality: ").append(esc(run.path("quality").asText())).append("</li>")
-                .append("<li>search: ").append(esc(run.path("algorithm").asText())).append(", seed ").append(esc(run.path("seed").asText()))
-                .append(", ").append(esc(run.path("evaluations").asText())).append(" evaluations of ").append(esc(run.path("designs_in_space").asText()))
-                .append(" designs; front of ").append(pareto.rows().size()).append("; normalised hypervolume ")
-                .append(String.format(Locale.ROOT, "%.4f", run.path("hypervolume_normalised").asDouble())).append("; Kendall tau tier 1 vs tier 2 ")
-                .append(run.hasNonNull("kendall_tau_tier1_vs_tier2") ? String.format(Locale.ROOT, "%.3f", run.get("kendall_tau_tier1_vs_tier2").asDouble())
-                        : "n/a").append("</li></ul>\n");
-        if (run.has("space_file")) {
-            h.append("<details><summary>space file</summary><pre>").append(esc(run.get("space_file").asText())).append("</pre></details>\n");
-        }
+        question(h);
         h.append(components);
         h.append("<h2>Pareto front</h2>\n<div class=\"grid\">");
         figures.stream().filter(f -> f.id().startsWith("front_")).forEach(f -> figure(h, f));
@@ -343,6 +330,24 @@ public final class RunReport {
                 .append("if(im[i].complete&&im[i].naturalWidth>0)ok++;}document.body.setAttribute('data-images-loaded',ok);")
                 .append("document.body.setAttribute('data-images-total',im.length);});</script>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** What was asked: workload, objectives, constraints, quality measurement, search and its figures of merit. */
+    private void question(StringBuilder h) {
+        h.append("<h2>The question</h2>\n<ul>")
+                .append("<li>workload: ").append(esc(run.path("workload").asText())).append("</li>")
+                .append("<li>objectives: ").append(esc(join(run.get("objectives")))).append("</li>")
+                .append("<li>constraints: ").append(esc(run.has("constraints") && run.get("constraints").size() > 0 ? join(run.get("constraints")) : "none")).append("</li>")
+                .append("<li>quality: ").append(esc(run.path("quality").asText())).append("</li>")
+                .append("<li>search: ").append(esc(run.path("algorithm").asText())).append(", seed ").append(esc(run.path("seed").asText()))
+                .append(", ").append(esc(run.path("evaluations").asText())).append(" evaluations of ").append(esc(run.path("designs_in_space").asText()))
+                .append(" designs; front of ").append(pareto.rows().size()).append("; normalised hypervolume ")
+                .append(String.format(Locale.ROOT, "%.4f", run.path("hypervolume_normalised").asDouble())).append("; Kendall tau tier 1 vs tier 2 ")
+                .append(run.hasNonNull("kendall_tau_tier1_vs_tier2") ? String.format(Locale.ROOT, "%.3f", run.get("kendall_tau_tier1_vs_tier2").asDouble())
+                        : "n/a").append("</li></ul>\n");
+        if (run.has("space_file")) {
+            h.append("<details><summary>space file</summary><pre>").append(esc(run.get("space_file").asText())).append("</pre></details>\n");
+        }
     }
 
     private static void figure(StringBuilder h, Figure f) {
