@@ -145,6 +145,9 @@ final class SimulateCommand implements Callable<Integer> {
             CostTables.writeActions(dir.work().resolve("actions.csv"), priced);
             CostTables.writeArea(dir.work().resolve("area.csv"), priced);
             CostTables.writeProvenance(dir.work().resolve("cost_provenance.csv"), priced);
+            if (a.compat() == Compat.SCALESIM) {
+                ScaleSimReports.write(dir.work(), r);                         // SCALE-Sim's own three reports, for its users' scripts
+            }
             Path done = dir.commit();
             io.out().println(String.format(Locale.ROOT, "%s on %s (%dx%d %s, %s, compat %s): %d layers, %.4g MACs, %d cycles (%d compute, %d stall), "
                             + "utilization %.1f%%, %.4g DRAM bytes, %.4g uJ (%.3g pJ/MAC), %.4g mm2 [%s]; simulated in %.2f s",

@@ -33,6 +33,20 @@ public final class Simulator {
         return new SimulationResult(arch, w, fidelity, out);
     }
 
+    /**
+     * The cycle spans SCALE-Sim reports for the layer's (first) GEMM on a compat-scalesim array, or null for a layer
+     * without one (what its DETAILED_ACCESS_REPORT.csv holds per layer).
+     */
+    public static io.quantarch.simulator.memory.ScaleSimTrace scaleSimTrace(Architecture arch, Layer l, long stalls) {
+        if (l.gemms().isEmpty()) {
+            return null;
+        }
+        GemmOp g = l.gemms().get(0);
+        OperandLayout layout = l instanceof Conv2d c ? OperandLayout.conv(c) : OperandLayout.gemm(g.m(), g.n(), g.k());
+        var plan = io.quantarch.simulator.array.FoldPlan.of(arch.array(), g.m(), g.n(), g.k());
+        return io.quantarch.simulator.memory.ScaleSimTrace.of(plan, layout, arch.memory(), stalls);
+    }
+
     public static LayerResult layer(Architecture arch, Layer l, QuantPolicy policy, Fidelity fidelity) {
         LayerQuant q = policy.forLayer(l.name());
         GemmStats total = GemmStats.ZERO;

@@ -22,6 +22,8 @@ public final class ScaleSimCalcBuffer {
     private int windowStart;
     private int windowEnd;             // last set id of the window, inclusive
     private long dramReads;
+    private long firstRow = -1;
+    private long lastSwitchRow = -1;
 
     /**
      * @param sramElements buffer capacity in elements (SCALE-Sim's word is one byte: kB x 1024)
@@ -34,6 +36,18 @@ public final class ScaleSimCalcBuffer {
         Arrays.fill(latestSet, -1);
         this.windowStart = 0;
         this.windowEnd = setsPerWindow - 1;
+    }
+
+    /** A demand at demand row {@code row}: as {@link #demand(long)}, also noting when the window moves (the DRAM timeline). */
+    public void demand(long row, long address) {
+        if (firstRow < 0) {
+            firstRow = row;
+        }
+        int before = windowStart;
+        demand(address);
+        if (windowStart != before) {
+            lastSwitchRow = row;                       // the next half is fetched up to this cycle
+        }
     }
 
     public void demand(long address) {
@@ -55,6 +69,20 @@ public final class ScaleSimCalcBuffer {
                 windowEnd += setsPerWindow;
             }
         }
+    }
+
+    /**
+     * SCALE-Sim's DRAM read span of this operand, {start, stop} cycles (read_buffer_estimate_bw.py): the first half is
+     * fetched at 10 words per cycle, ending the cycle before the first demand when the operand outgrows it (50 sets)
+     * or at cycle -1 with just the sets it used when it does not; each later half ends at the cycle that moved the
+     * window there, so the span stops at the last such move (or at -1).
+     */
+    public long[] dramSpan() {
+        boolean moved = lastSwitchRow >= 0;
+        long end = moved ? firstRow - 1 : -1;
+        long sets = moved ? setsPerWindow : currentSet + 1L;
+        long cycles = (long) Math.ceil(sets * (double) itemsPerSet / 10);
+        return new long[] {end - cycles + 1, moved ? lastSwitchRow + 1 : -1};   // the read trace stamps a cycle late, as the SRAM's
     }
 
     /** Every address that joined a set is fetched once from DRAM by the end of the layer. */
