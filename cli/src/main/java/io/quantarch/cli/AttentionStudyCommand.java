@@ -52,12 +52,13 @@ final class AttentionStudyCommand implements Callable<Integer> {
         var cost = Inputs.costModel(costModel);
         List<AttentionStudy.Setting> settings = AttentionStudy.settings(SpAttenRun.modelConfig().layers());
         int[] done = {0};
+        StatusLine status = new StatusLine(io);
         List<SpAttenRun.Result> results = AttentionStudy.run(settings, hw, windows, r -> {
             done[0]++;
-            io.err().printf(Locale.ROOT, "\r[%2d/%d] perplexity %.4f, K/V %.4g MB   ", done[0], settings.size(), r.perplexity(), r.counts().kvBytes() / 1e6);
-            io.err().flush();
+            status.show(done[0], settings.size(), String.format(Locale.ROOT, "[%2d/%d] perplexity %.4f, K/V %.4g MB", done[0], settings.size(),
+                    r.perplexity(), r.counts().kvBytes() / 1e6));
         });
-        io.err().println();
+        status.done();
         SpAttenRun.Result dense = results.get(0);
         double denseBytes = dense.counts().kvBytes();
         try (RunDirectory dir = RunDirectory.at(out)) {

@@ -53,14 +53,14 @@ final class BlockSparseStudyCommand implements Callable<Integer> {
         var cost = Inputs.costModel(costModel);
         List<BlockSparseStudy.Setting> settings = BlockSparseStudy.settings();
         List<BlockSparseRun.Result> results = new ArrayList<>();
+        StatusLine status = new StatusLine(io);
         for (BlockSparseStudy.Setting s : settings) {
             BlockSparseRun.Result r = BlockSparseRun.run(s.config(), hw, windows);
             results.add(r);
-            io.err().printf(Locale.ROOT, "\r[%2d/%d] perplexity %.4f, K/V %.4g MB   ", results.size(), settings.size(), r.perplexity(),
-                    r.counts().kvBytes() / 1e6);
-            io.err().flush();
+            status.show(results.size(), settings.size(), String.format(Locale.ROOT, "[%2d/%d] perplexity %.4f, K/V %.4g MB", results.size(),
+                    settings.size(), r.perplexity(), r.counts().kvBytes() / 1e6));
         }
-        io.err().println();
+        status.done();
         BlockSparseRun.Result dense = results.get(0);
         BlockSparseCounts d = dense.counts();
         try (RunDirectory dir = RunDirectory.at(out)) {

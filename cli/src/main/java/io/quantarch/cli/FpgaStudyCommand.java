@@ -68,13 +68,13 @@ final class FpgaStudyCommand implements Callable<Integer> {
         int total = FormatStudy.integers().size() * FormatStudy.integers().size() + FormatStudy.minifloats().size() * FormatStudy.minifloats().size();
         long t0 = System.nanoTime();
         int[] done = {0};
+        StatusLine status = new StatusLine(io);
         List<FormatStudy.Point> points = FormatStudy.run(spec, MnistOnDataflow.bundled(), images, p -> {
             done[0]++;
-            io.err().printf(Locale.ROOT, "\r[%3d/%d] %-10s x %-10s %6.2f%% %,9d LUTs   ", done[0], total, p.weights().stem(), p.inputs().stem(),
-                    p.accuracyPct(), p.dataflow().resources().luts());
-            io.err().flush();
+            status.show(done[0], total, String.format(Locale.ROOT, "[%3d/%d] %-10s x %-10s %6.2f%% %,9d LUTs", done[0], total, p.weights().stem(),
+                    p.inputs().stem(), p.accuracyPct(), p.dataflow().resources().luts()));
         });
-        io.err().println();
+        status.done();
         List<FormatStudy.Point> front = FormatStudy.front(points);
         try (RunDirectory dir = RunDirectory.at(out)) {
             write(dir.work().resolve("points.csv"), points, front);
