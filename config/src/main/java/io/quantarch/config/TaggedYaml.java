@@ -34,6 +34,18 @@ final class TaggedYaml {
         }
     }
 
+    /** A key given twice in one mapping (it would silently replace the first). */
+    private static final class Duplicate extends RuntimeException {
+        final String key;
+        final int line;
+
+        Duplicate(String key, int line) {
+            super(key, null, false, false);
+            this.key = key;
+            this.line = line;
+        }
+    }
+
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private TaggedYaml() {
@@ -41,13 +53,20 @@ final class TaggedYaml {
 
     static JsonNode tree(String text) throws Problem {
         try {
-            Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(50);                         // bounds alias expansion (billion laughs)
+            options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, 2 * YamlNode.MAX_BYTES));
+            options.setNestingDepthLimit(100);
+            Node root = new Yaml(options).compose(new StringReader(text));
             if (root == null) {
                 throw new Problem("expected a YAML mapping, found an empty file", null);
             }
             return convert(root);
+        } catch (Duplicate e) {
+            throw new Problem("a key given once per mapping, found '" + e.key + "' again", "line " + e.line);
         } catch (MarkedYAMLException e) {
-            throw new Problem(e.getProblem(), e.getProblemMark() == null ? null : "line " + (e.getProblemMark().getLine() + 1));
+            throw new Problem(e.getProblem(), e.getProblemMark() == null ? null
+                    : "line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1));
         } catch (YAMLException e) {
             throw new Problem(e.getMessage(), null);
         }
@@ -72,6 +91,7 @@ final class TaggedYaml {
         if (tag.startsWith("!") && !tag.startsWith("!!")) {
             o.put("!", tag.substring(1));
         }
+        java.util.Set<String> explicit = new java.util.HashSet<>();
         for (NodeTuple t : m.getValue()) {
             String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : String.valueOf(t.getKeyNode());
             if (key.equals("<<")) {                                          // merge key: copy the merged mapping(s) in
@@ -83,7 +103,10 @@ final class TaggedYaml {
                 }
                 continue;
             }
-            o.set(key, convert(t.getValueNode()));
+            if (!explicit.add(key)) {
+                throw new Duplicate(key, t.getKeyNode().getStartMark().getLine() + 1);
+            }
+            o.set(key, convert(t.getValueNode()));                          // explicit keys win over merged ones
         }
         return o;
     }

@@ -1,9 +1,6 @@
 package io.quantarch.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +18,6 @@ import java.util.Set;
  */
 public final class YamlNode {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
-
     private final String file;
     private final String path;
     private final JsonNode node;
@@ -33,33 +28,38 @@ public final class YamlNode {
         this.node = node;
     }
 
+    /** Configuration files larger than this are refused before parsing (a YAML file of a design is kilobytes). */
+    public static final long MAX_BYTES = 4L << 20;
+
+    /**
+     * Reads a YAML file: UTF-8 (a byte-order mark is skipped), at most {@link #MAX_BYTES}; anchors, aliases (at most 50
+     * expansions of a collection) and merge keys resolved; local tags kept (see {@link #readTagged}); a key given twice
+     * in one mapping, bytes that are not UTF-8 and syntax errors are refused naming the line.
+     */
     public static YamlNode read(Path file) throws ConfigException {
-        try {
-            JsonNode n = MAPPER.readTree(Files.readString(file));
-            if (n == null || n.isMissingNode()) {
-                throw ConfigException.of(file.toString(), "expected a YAML mapping, found an empty file");
-            }
-            return new YamlNode(file.toString(), "", n);
-        } catch (NoSuchFileException e) {
-            throw ConfigException.of(file.toString(), "file not found");
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
-            throw new ConfigException(file.toString(), where, "valid YAML", e.getOriginalMessage().replace('\n', ' '));
-        } catch (IOException e) {
-            throw ConfigException.of(file.toString(), "cannot read: " + e.getMessage());
-        }
+        return new YamlNode(file.toString(), "", tree(file));
     }
 
     /**
      * Reads a YAML file whose mappings may carry local tags ({@code - !Container}, as Timeloop v0.4 files do): a tagged
-     * mapping gets the tag, without its {@code !}, under the key {@code "!"}. Anchors, aliases and merge keys
-     * ({@code <<: *name}) are resolved.
+     * mapping gets the tag, without its {@code !}, under the key {@code "!"}. Otherwise as {@link #read}.
      */
     public static YamlNode readTagged(Path file) throws ConfigException {
+        return read(file);
+    }
+
+    private static JsonNode tree(Path file) throws ConfigException {
         try {
-            return new YamlNode(file.toString(), "", TaggedYaml.tree(Files.readString(file)));
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw ConfigException.of(file.toString(), "expected a configuration file of at most " + (MAX_BYTES >> 20) + " MB, found "
+                        + String.format(java.util.Locale.ROOT, "%.1f MB", size / 1048576.0));
+            }
+            return TaggedYaml.tree(Text.utf8(file));
         } catch (NoSuchFileException e) {
             throw ConfigException.of(file.toString(), "file not found");
+        } catch (Text.NotUtf8 e) {
+            throw new ConfigException(file.toString(), "line " + e.line(), "UTF-8 text", "a byte that is not UTF-8");
         } catch (TaggedYaml.Problem e) {
             throw new ConfigException(file.toString(), e.line(), "valid YAML", e.getMessage());
         } catch (IOException e) {
@@ -76,10 +76,9 @@ public final class YamlNode {
     /** Parses YAML text (for tests and built-in defaults); {@code name} stands for the file in messages. */
     public static YamlNode parse(String name, String yaml) throws ConfigException {
         try {
-            return new YamlNode(name, "", MAPPER.readTree(yaml));
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
-            throw new ConfigException(name, where, "valid YAML", e.getOriginalMessage().replace('\n', ' '));
+            return new YamlNode(name, "", TaggedYaml.tree(yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml));
+        } catch (TaggedYaml.Problem e) {
+            throw new ConfigException(name, e.line(), "valid YAML", e.getMessage());
         }
     }
 
@@ -207,7 +206,15 @@ public final class YamlNode {
         if (!node.isIntegralNumber() && !(node.isTextual() && node.asText().matches("-?\\d+"))) {
             throw error("an integer in [" + min + ", " + max + "]", describe(node));
         }
-        long v = node.asLong();
+        long v;
+        try {
+            v = node.isTextual() ? Long.parseLong(node.asText()) : node.longValue();
+        } catch (NumberFormatException e) {
+            throw error("an integer in [" + min + ", " + max + "]", describe(node));   // beyond 64 bits
+        }
+        if (node.isBigInteger()) {
+            throw error("an integer in [" + min + ", " + max + "]", describe(node));
+        }
         if (v < min || v > max) {
             throw error("an integer in [" + min + ", " + max + "]", describe(node));
         }

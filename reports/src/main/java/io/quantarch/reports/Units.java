@@ -58,7 +58,7 @@ final class Units {
             case "area_mm2" -> String.format(java.util.Locale.ROOT, "%.3g mm²", v);
             case "luts", "dsps", "bram18" -> String.format(java.util.Locale.ROOT, "%,d", Math.round(v));
             case "frames_per_s" -> si(v, "frames/s");
-            default -> String.format(java.util.Locale.ROOT, "%.3g", v);
+            default -> String.format(java.util.Locale.ROOT, "%.3g", v);       // open: quality metrics and any column added later
         };
     }
 
