@@ -1,5 +1,7 @@
 package io.quantarch.cli;
 
+import io.quantarch.cli.run.RunLock;
+import io.quantarch.config.io.AtomicOutput;
 import io.quantarch.reports.RunReport;
 import io.quantarch.search.run.Exploration;
 import io.quantarch.search.run.SearchRun;
@@ -80,7 +82,7 @@ final class ExploreCommand implements Callable<Integer> {
             }
             return run(s, out, n, io, EvaluationEngine.THREADS);
         }
-        checkOut(out);                                         // before Spark starts: bad input is exit 2, not a cluster round trip
+        checkOut(out, s);                                         // before Spark starts: bad input is exit 2, not a cluster round trip
         SparkEngine spark;
         try {
             SparkEngine.probe(master, Duration.ofSeconds(10));
@@ -140,15 +142,46 @@ final class ExploreCommand implements Callable<Integer> {
         return run(s, out, threads, io, EvaluationEngine.THREADS);
     }
 
-    private static void checkOut(Path out) throws Exception {
+    /**
+     * The run's directory: new or empty; or this run's own (its checkpoint, of the same space, algorithm, seed and budget,
+     * to resume; or, killed before its first checkpoint, its key file, to start over); anything else is refused before
+     * any work.
+     */
+    private static void checkOut(Path out, DesignSpace s) throws Exception {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new ConfigException("--out", null, "a directory", "a file " + out);
         }
-        boolean resuming = Files.exists(Checkpoint.file(out));
-        if (!resuming && Files.isDirectory(out)) {
-            try (var l = Files.list(out)) {
-                if (l.findAny().isPresent()) {
-                    throw new ConfigException("--out", null, "a new or empty directory, or one holding an explore checkpoint", "non-empty " + out);
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        String key = SearchRun.runKey(s);
+        Checkpoint cp = Files.exists(Checkpoint.file(out)) ? Checkpoint.read(out) : null;
+        if (cp != null) {
+            if (!cp.runKey().equals(key) || cp.seed() != s.search().seed() || !cp.algorithm().equals(s.search().algorithm().name())) {
+                throw new ConfigException("--out", null, "the checkpoint of this space, algorithm, seed and budget to resume", out
+                        + " holds the checkpoint of " + cp.algorithm() + " seed " + cp.seed() + (cp.runKey().equals(key) ? "" : " on another space "
+                        + "or budget") + "; use a new --out directory");
+            }
+            return;
+        }
+        if (key.equals(RunLock.runKeyOf(out))) {
+            clearStarted(out);                                               // killed before its first checkpoint: start over
+            return;
+        }
+        try (var l = Files.list(out)) {
+            if (l.anyMatch(f -> !f.getFileName().toString().equals(RunLock.LOCK))) {
+                throw new ConfigException("--out", null, "a new or empty directory, or one holding this run's checkpoint", "non-empty " + out);
+            }
+        }
+    }
+
+    /** Deletes what a run killed before its first checkpoint left (its lock and key stay). */
+    private static void clearStarted(Path out) throws java.io.IOException {
+        try (var l = Files.list(out)) {
+            for (Path f : l.toList()) {
+                String n = f.getFileName().toString();
+                if (!n.equals(RunLock.LOCK) && !n.equals(RunLock.KEY)) {
+                    AtomicOutput.discard(f);
                 }
             }
         }
@@ -160,7 +193,14 @@ final class ExploreCommand implements Callable<Integer> {
         if (why != null) {
             throw new ConfigException("--algorithm " + set.algorithm().name(), null, "a space " + set.algorithm().name() + " can search", why);
         }
-        checkOut(out);
+        checkOut(out, s);
+        try (RunLock lock = RunLock.acquire(out, SearchRun.runKey(s))) {
+            return locked(s, out, threads, io, engine);
+        }
+    }
+
+    private static int locked(DesignSpace s, Path out, int threads, Main.Io io, EvaluationEngine engine) throws Exception {
+        SearchSettings set = s.search();
         boolean resuming = Files.exists(Checkpoint.file(out));
         io.err().println("quantarch explore: " + s.name() + " -- " + s.size() + " designs, " + s.geneCount() + " genes, "
                 + set.algorithm().name() + (set.algorithm().declaration().keys().contains("population")

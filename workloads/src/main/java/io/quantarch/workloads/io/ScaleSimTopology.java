@@ -99,7 +99,14 @@ public final class ScaleSimTopology {
             if (f.length < 4) {
                 throw new ConfigException(file, "line " + lineNo, "4 fields: name, M, N, K", f.length + " fields");
             }
-            return new Gemm(name, number(file, lineNo, "M", f[1]), number(file, lineNo, "N", f[2]), number(file, lineNo, "K", f[3]), false);
+            long m = number(file, lineNo, "M", f[1]);
+            long n = number(file, lineNo, "N", f[2]);
+            long k = number(file, lineNo, "K", f[3]);
+            try {
+                return new Gemm(name, m, n, k, false);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file, "line " + lineNo, "a layer of at most 2^53 multiply-accumulates", e.getMessage());
+            }
         }
         if (f.length < 8 || f.length > 9) {
             throw new ConfigException(file, "line " + lineNo,
@@ -118,7 +125,11 @@ public final class ScaleSimTopology {
             throw new ConfigException(file, "line " + lineNo, "a filter no larger than the IFMAP", r + "x" + s + " filter on " + h + "x" + w);
         }
         boolean depthwise = name.contains("DP");
-        return new Conv2d(name, 1, c, depthwise ? Math.multiplyExact(c, k) : k, h, w, r, s, sh, sw, 0, 0, depthwise ? c : 1, false);
+        try {
+            return new Conv2d(name, 1, c, depthwise ? Math.multiplyExact(c, k) : k, h, w, r, s, sh, sw, 0, 0, depthwise ? c : 1, false);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ConfigException(file, "line " + lineNo, "a convolution of at most 2^53 multiply-accumulates", e.getMessage());
+        }
     }
 
     /** A convolution size: a positive integer that fits an int (never truncated). */

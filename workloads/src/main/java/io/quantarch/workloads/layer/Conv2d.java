@@ -23,6 +23,8 @@ public record Conv2d(String name, int batch, int inChannels, int outChannels, in
         if (inH + 2 * padH < kernelH || inW + 2 * padW < kernelW) {
             throw new IllegalArgumentException(name + ": kernel " + kernelH + "x" + kernelW + " larger than padded input " + inH + "x" + inW);
         }
+        Sizes.macs(name, batch, (inH + 2L * padH - kernelH) / strideH + 1, (inW + 2L * padW - kernelW) / strideW + 1, outChannels,
+                inChannels / groups, kernelH, kernelW);
     }
 
     /** A square-kernel, square-stride convolution with symmetric padding. */

@@ -17,6 +17,7 @@ public record Gemm(String name, long m, long n, long k, boolean bias, boolean ti
         if (m < 1 || n < 1 || k < 1) {
             throw new IllegalArgumentException(name + ": M, N, K must be >= 1, got " + m + ", " + n + ", " + k);
         }
+        Sizes.macs(name, m, n, k);
     }
 
     @Override

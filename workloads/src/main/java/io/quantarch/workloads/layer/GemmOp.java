@@ -18,6 +18,7 @@ public record GemmOp(String name, long m, long n, long k, long repeat, OperandKi
         if (m < 1 || n < 1 || k < 1 || repeat < 1) {
             throw new IllegalArgumentException(name + ": GEMM dimensions must be >= 1, got M=" + m + " N=" + n + " K=" + k + " x" + repeat);
         }
+        Sizes.macs(name, m, n, k, repeat);
     }
 
     public long macs() {
