@@ -71,7 +71,7 @@ final class ExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DesignSpace s = load();
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        int n = Inputs.threads(threads);
         String e = engine.trim().toLowerCase(Locale.ROOT);
         if (!e.equals("threads") && !e.equals("spark")) {
             throw new ConfigException("--engine", null, "threads or spark", "'" + engine + "'");

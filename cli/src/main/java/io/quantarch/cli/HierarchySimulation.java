@@ -106,6 +106,10 @@ final class HierarchySimulation {
         }
         try (var e = new io.quantarch.search.mapper.MapperEvaluator(space, prices, 1)) {
             return new Mapped(r.problem(), r.repeat(), a, found, e.result(found.best()), TimeloopMappingWriter.yaml(space, found.best()), false);
+        } catch (IllegalArgumentException e) {
+            // the outermost level holds everything that is not kept below it: too small a top level is the hierarchy's fault
+            throw new ConfigException(job.arch().get(0).toString(), "layer " + r.problem().name(), "a hierarchy whose levels hold the layer's tiles",
+                    e.getMessage());
         }
     }
 

@@ -21,6 +21,17 @@ final class Inputs {
     }
 
     /** {@code zoo:NAME[,key=value]}, a YAML workload file, or a SCALE-Sim topology CSV. */
+    /** {@code --threads}: at least 1; absent means this machine's cores. */
+    static int threads(Integer threads) throws ConfigException {
+        if (threads == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        if (threads < 1) {
+            throw new ConfigException("--threads", null, "a thread count of at least 1", String.valueOf(threads));
+        }
+        return threads;
+    }
+
     static Workload workload(String spec) throws ConfigException {
         return io.quantarch.workloads.io.WorkloadSpec.resolve(spec, "--workload", null);
     }

@@ -1,5 +1,6 @@
 package io.quantarch.cli;
 
+import io.quantarch.cli.run.OutCheck;
 import io.quantarch.cli.run.RunJson;
 import io.quantarch.config.ConfigException;
 import picocli.CommandLine;
@@ -39,21 +40,32 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line and returns its exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        if (debug) {
+            args = java.util.Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+        }
+        boolean traces = debug || System.getenv("QUANTARCH_DEBUG") != null;
         Io io = new Io(out, err);
         CommandLine cl = commandLine(io);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err));
+        cl.setExecutionStrategy(OutCheck.strategy());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, err, traces));
         cl.setParameterExceptionHandler((ex, args2) -> {
-            err.println("quantarch: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println("quantarch: " + usageMessage(ex));
             return 2;
         });
         RunJson.begin(java.util.List.of(args));
         int code;
         try {
             code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("quantarch: failed: out of memory (Java heap limit " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MB); give more with QUANTARCH_JAVA_OPTS=-Xmx8g");
+            code = 1;
+        } catch (StackOverflowError e) {
+            err.println("quantarch: failed: input nested too deeply (stack overflow)");
+            code = 1;
         } finally {
             RunJson.end();
         }
@@ -69,18 +81,35 @@ public final class Main implements Callable<Integer> {
         return cl;
     }
 
-    static int handle(Exception ex, PrintWriter err) {
+    /** Bad input is exit 2 and its one line; anything else is a runtime failure: exit 1, one line, a trace only with --debug. */
+    static int handle(Exception ex, PrintWriter err, boolean traces) {
         if (ex instanceof ConfigException ce) {
-            err.println("quantarch: " + ce.getMessage());
+            err.println("quantarch: " + firstLine(ce.getMessage()));
             return 2;
         }
-        err.println("quantarch: failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
-        if (System.getenv("QUANTARCH_DEBUG") != null) {
+        err.println("quantarch: failed: " + ex.getClass().getSimpleName() + ": " + firstLine(ex.getMessage())
+                + (traces ? "" : " (rerun with --debug for the stack trace)"));
+        if (traces) {
             ex.printStackTrace(err);
-        } else {
-            err.println("(set QUANTARCH_DEBUG=1 for the stack trace)");
         }
         return 1;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl).stripTrailing();
+    }
+
+    /** A command-line error on one line: picocli's message, its suggestion if any, where to look. */
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        StringBuilder sb = new StringBuilder(firstLine(ex.getMessage()));
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            sb.append("; did you mean ").append(String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size())))).append('?');
+        }
+        return sb.append(" (see '").append(ex.getCommandLine().getCommandSpec().qualifiedName()).append(" --help')").toString();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.quantarch.cli;
 
+import io.quantarch.search.mapper.MapperAlgorithms;
 import io.quantarch.cli.run.RunDirectory;
 import io.quantarch.config.ConfigException;
 import io.quantarch.config.YamlNode;
@@ -75,13 +76,18 @@ final class NestMapCommand extends NestCommand.NestInputs implements Callable<In
             }
         }
         RunDirectory.checkTarget(out);
+        try {
+            MapperAlgorithms.pick(algorithm, 1, 1);                   // a typo fails before any work
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--algorithm", null, "a mapper algorithm", e.getMessage());
+        }
         boolean pareto = "pareto".equalsIgnoreCase(objective == null ? "" : objective.trim());
         MapperObjective goal = pareto ? MapperObjective.EDP : objective();
         NestProblem p = problem();
         NestArchitecture a = architecture(p);
         MapSpace space = MapSpace.of(p, a, TimeloopConstraints.read(arch, constraints, p, a));
         NestPricing.Table prices = NestPricing.table(a, prices(a));
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int n = Inputs.threads(threads);
         Mapper.Settings settings;
         try {
             settings = new Mapper.Settings(goal, algorithm, budget, seed, n);

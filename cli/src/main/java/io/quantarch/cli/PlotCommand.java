@@ -1,9 +1,9 @@
 package io.quantarch.cli;
 
+import io.quantarch.config.Text;
+import io.quantarch.workloads.io.CsvStream;
+
 import io.quantarch.config.ConfigException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,31 +68,24 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, IOException {
-        if (!Files.isRegularFile(csv)) {
-            throw ConfigException.of(csv.toString(), "file not found");
-        }
         Map<String, List<double[]>> points = new LinkedHashMap<>();
-        int skipped = 0;
-        try (Reader r = Files.newBufferedReader(csv);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            List<String> header = p.getHeaderNames();
-            for (String c : series == null ? List.of(x, y) : List.of(x, y, series)) {
-                if (!header.contains(c)) {
-                    throw new ConfigException(csv.toString(), "header", "a column named '" + c + "'", "columns " + String.join(", ", header));
-                }
+        List<String> header = CsvStream.header(csv);                  // strict: UTF-8, distinct names, every row complete
+        for (String c : series == null ? List.of(x, y) : List.of(x, y, series)) {
+            if (!header.contains(c)) {
+                throw new ConfigException(csv.toString(), "header", "a column named '" + c + "'", header.stream().allMatch(Text::isPlausibleKey)
+                        ? "columns " + String.join(", ", header) : header.size() + " columns without it");
             }
-            for (CSVRecord row : p) {
-                Double vx = number(row.get(x));
-                Double vy = number(row.get(y));
-                if (vx == null || vy == null || (logX && vx <= 0) || (logY && vy <= 0)) {
-                    skipped++;
-                    continue;
-                }
-                points.computeIfAbsent(series == null ? y : row.get(series), k -> new ArrayList<>()).add(new double[] {vx, vy});
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw ConfigException.of(csv.toString(), "not a CSV file with a header row: " + e.getMessage());
         }
+        int[] skipped = {0};
+        CsvStream.forEach(csv, (line, row) -> {
+            Double vx = number(row.get(x));
+            Double vy = number(row.get(y));
+            if (vx == null || vy == null || (logX && vx <= 0) || (logY && vy <= 0)) {
+                skipped[0]++;                                          // result CSVs leave cells empty where a value does not apply
+                return;
+            }
+            points.computeIfAbsent(series == null ? y : row.get(series), k -> new ArrayList<>()).add(new double[] {vx, vy});
+        });
         if (points.isEmpty()) {
             throw new ConfigException(csv.toString(), x + ", " + y, "at least one row with numbers in both columns", "none");
         }
@@ -120,7 +112,7 @@ final class PlotCommand implements Callable<Integer> {
         BitmapEncoder.saveBitmapWithDPI(c, base + ".png", BitmapEncoder.BitmapFormat.PNG, 150);
         VectorGraphicsEncoder.saveVectorGraphic(c, base + ".svg", VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         io.out().println("Plot: " + base + ".png and .svg (" + points.values().stream().mapToInt(List::size).sum() + " points"
-                + (skipped > 0 ? ", " + skipped + " rows without numbers left out" : "") + ")");
+                + (skipped[0] > 0 ? ", " + skipped[0] + " rows without numbers left out" : "") + ")");
         return 0;
     }
 

@@ -62,7 +62,7 @@ final class QuantizeRows {
         List<String> h = CsvStream.header(in);
         boolean hasBits = h.contains("bits");
         if (!hasBits && !h.contains("value")) {
-            throw new ConfigException(in, "header", "a 'value' or a 'bits' column", String.join(",", h));
+            throw new ConfigException(in, "header", "a 'value' or a 'bits' column", "a header of " + h.size() + " columns without either");
         }
         String segmentColumn = f.blockLayout().isPresent() && h.contains("block") ? "block" : h.contains("channel") ? "channel" : null;
         boolean hasTensor = h.contains("tensor");

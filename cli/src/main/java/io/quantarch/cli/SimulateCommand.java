@@ -199,7 +199,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         ModelPrices own = new io.quantarch.pricing.nest.ModelPrices(costModel == null ? "horowitz45" : costModel);
         QuantPolicy p = policy == null ? null : Inputs.policy(policy, w, Simulator.defaultInt8Policy());
-        int n = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int n = Inputs.threads(threads);
         var settings = new Mapper.Settings(goal, "auto", mapperBudget, seed, n);
         HierarchySimulation.PriceSource prices = a -> ert == null ? own : ErtPrices.read(ert, art, a, own);
         prices.of(TimeloopArchitecture.read(archFiles));                      // a bad table fails before any mapping

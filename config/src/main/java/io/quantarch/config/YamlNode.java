@@ -107,7 +107,7 @@ public final class YamlNode {
         return error(expected, found);
     }
 
-    private static String describe(JsonNode n) {
+    private String describe(JsonNode n) {
         if (n == null || n.isMissingNode()) {
             return "nothing";
         }
@@ -120,7 +120,11 @@ public final class YamlNode {
         if (n.isNull()) {
             return "null";
         }
-        return "'" + n.asText() + "'";
+        if (path.isEmpty()) {
+            // a whole file that is not YAML (a path given by mistake): say what it is, never quote it
+            return "a scalar of " + n.asText().length() + " characters, not a YAML mapping";
+        }
+        return "'" + Text.excerpt(n.asText()) + "'";
     }
 
     public boolean isMapping() {
@@ -147,6 +151,10 @@ public final class YamlNode {
         Iterator<String> it = node.fieldNames();
         while (it.hasNext()) {
             String k = it.next();
+            if (!allowed.contains(k) && !Text.isPlausibleKey(k)) {
+                // not a key anyone would type (another file's line): name it by its length, never quote it
+                throw error("one of " + List.copyOf(allowed), "a key of " + k.length() + " characters that is not a configuration key");
+            }
             if (!allowed.contains(k)) {
                 throw new ConfigException(file, "key '" + child(k) + "'", "one of " + List.copyOf(allowed)
                         + Names.didYouMean(allowed, k), "unknown key '" + k + "'");

@@ -65,8 +65,15 @@ public final class SparkEngine implements EvaluationEngine, AutoCloseable {
         if (!jars.isEmpty()) {
             conf.setJars(jars.toArray(String[]::new));
         }
-        if (!standalone.isEmpty() && standalone.stream().allMatch(a -> a.getAddress() != null && a.getAddress().isLoopbackAddress())) {
+        boolean local = m.startsWith("local");
+        if (local || !standalone.isEmpty() && standalone.stream().allMatch(a -> a.getAddress() != null && a.getAddress().isLoopbackAddress())) {
+            // nothing outside this machine needs the driver's RPC or block-manager ports: listen on loopback only
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        }
+        String secret = System.getenv("QUANTARCH_SPARK_SECRET");
+        if (secret != null && !secret.isBlank()) {
+            // Spark's shared-secret authentication (spark.authenticate); executors must be started with the same secret
+            conf.set("spark.authenticate", "true").set("spark.authenticate.secret", secret.strip());
         }
         JavaSparkContext sc;
         try {

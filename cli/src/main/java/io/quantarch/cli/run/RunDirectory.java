@@ -37,7 +37,12 @@ public final class RunDirectory implements AutoCloseable {
     /** A run directory at {@code target}; it must not exist yet, or be empty (else bad input, exit 2). */
     public static RunDirectory at(Path target) throws IOException, io.quantarch.config.ConfigException {
         checkTarget(target);
-        return new RunDirectory(target.toAbsolutePath().normalize(), AtomicOutput.temporaryDirectory(target));
+        try {
+            return new RunDirectory(target.toAbsolutePath().normalize(), AtomicOutput.temporaryDirectory(target));
+        } catch (IOException e) {
+            throw new io.quantarch.config.ConfigException("--out", null, "a directory where results can be written",
+                    target + " (cannot create a directory beside it: " + e.getClass().getSimpleName() + ")");
+        }
     }
 
     /** Refuses, before any work, an {@code --out} that is a file or a directory that is not empty. */

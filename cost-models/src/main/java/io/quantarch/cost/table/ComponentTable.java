@@ -74,8 +74,8 @@ public final class ComponentTable {
         var parser = fmt.parse(r);
         for (String col : List.of("unit", "size", "energy_pj", "area_um2", "source", "citation")) {
             if (!parser.getHeaderNames().contains(col)) {
-                throw new IllegalArgumentException(name + ": header: expected columns unit,size,energy_pj,area_um2,source,citation, found "
-                        + String.join(",", parser.getHeaderNames()));
+                throw new IllegalArgumentException(name + ": header: expected columns unit,size,energy_pj,area_um2,source,citation, found a header of "
+                        + parser.getHeaderNames().size() + " columns without '" + col + "'");
             }
         }
         parser.forEach(rows::add);
@@ -87,7 +87,7 @@ public final class ComponentTable {
                         + "memory: {dram: TECHNOLOGY} or memory: {dram_pj_per_bit: X}, not by the cost table; found 'dram_64b_access'");
             }
             if (!UNITS.contains(unit)) {
-                throw new IllegalArgumentException(name + ": line " + line + ", column 'unit': expected one of " + UNITS + ", found '" + unit + "'");
+                throw new IllegalArgumentException(name + ": line " + line + ", column 'unit': expected one of " + UNITS + ", found '" + io.quantarch.config.Text.excerpt(unit) + "'");
             }
             double size = number(name, line, "size", rec.get("size"), false);
             double e = number(name, line, "energy_pj", rec.get("energy_pj"), true);
@@ -112,7 +112,7 @@ public final class ComponentTable {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": line " + line + ", column '" + col + "': expected a positive number, found '" + s + "'");
+            throw new IllegalArgumentException(name + ": line " + line + ", column '" + col + "': expected a positive number, found '" + io.quantarch.config.Text.excerpt(s) + "'");
         }
     }
 

@@ -77,7 +77,7 @@ public final class ScaleSimConfig {
         }
         int sep = indexOfSeparator(l);
         if (sep < 0) {
-            throw new ConfigException(file, "line " + lineNo, "'Key: value' or 'Key = value'", "'" + l + "'");
+            throw new ConfigException(file, "line " + lineNo, "'Key: value' or 'Key = value'", "'" + io.quantarch.config.Text.excerpt(l) + "'");
         }
         String key = l.substring(0, sep).strip();
         String known = canonical(key);

@@ -63,12 +63,12 @@ public final class CsvStream {
                 }
                 return List.copyOf(header);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(file, "header", "distinct column names", String.valueOf(e.getMessage()).replace('\n', ' '));
+                throw new ConfigException(file, "header", "distinct column names", duplicateName(e.getMessage()));
             }
         } catch (NoSuchFileException e) {
             throw ConfigException.of(file.toString(), "file not found");
         } catch (CharacterCodingException e) {
-            throw new ConfigException(file.toString(), null, "UTF-8 text", "a byte that is not UTF-8");
+            throw notUtf8(file);
         } catch (IOException e) {
             throw ConfigException.of(file.toString(), "cannot read as CSV: " + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
@@ -79,15 +79,34 @@ public final class CsvStream {
             for (CSVRecord rec : p) {
                 long line = p.getCurrentLineNumber();
                 if (rec.size() != header.size()) {
-                    throw new ConfigException(file, "line " + line, header.size() + " fields (" + String.join(",", header) + ")",
+                    throw new ConfigException(file, "line " + line, header.size() + " fields as in the header",
                             rec.size() + " fields");
                 }
                 handler.row(line, rec);
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            String what = e.getCause() instanceof CharacterCodingException ? "a byte that is not UTF-8" : String.valueOf(e.getMessage()).replace('\n', ' ');
-            throw new ConfigException(file, "line " + (p.getCurrentLineNumber() + 1), e.getCause() instanceof CharacterCodingException
-                    ? "UTF-8 text" : "well-formed CSV", what);
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(file);
+            }
+            throw new ConfigException(file, "line " + (p.getCurrentLineNumber() + 1), "well-formed CSV",
+                    io.quantarch.config.Text.excerpt(String.valueOf(e.getMessage())));
         }
+    }
+
+    /** Commons CSV names the duplicate as {@code name: "x" in [...]}; quote the name alone, never the whole header. */
+    private static String duplicateName(String message) {
+        var m = java.util.regex.Pattern.compile("name: \"([^\"]*)\"").matcher(String.valueOf(message));
+        return m.find() ? "'" + io.quantarch.config.Text.excerpt(m.group(1)) + "' twice" : "a column name twice";
+    }
+
+    /** The reader decodes ahead of the parser, so the bad byte's line comes from a scan of the file itself. */
+    private static ConfigException notUtf8(Path file) {
+        long line;
+        try {
+            line = io.quantarch.config.Text.lineOfFirstBadByte(file);
+        } catch (IOException e) {
+            line = 0;
+        }
+        return new ConfigException(file, line > 0 ? "line " + line : null, "UTF-8 text", "a byte that is not UTF-8");
     }
 }

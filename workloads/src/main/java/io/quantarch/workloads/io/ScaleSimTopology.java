@@ -78,7 +78,7 @@ public final class ScaleSimTopology {
         if (!gemm && !conv) {
             throw new ConfigException(file, "line " + lineNo,
                     "a SCALE-Sim topology header ('Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,' or 'Layer, M, N, K,')",
-                    "'" + line.trim() + "'");
+                    "a first line of " + header.length + " comma-separated fields that is neither");
         }
         return gemm;
     }
