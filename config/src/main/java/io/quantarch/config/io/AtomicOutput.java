@@ -96,11 +96,41 @@ public final class AtomicOutput {
     private static Path parent(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeStale(dir, target.getFileName().toString());
         return dir;
     }
 
-    /** {@code .<random>.<name>}: hidden, and ending in the target's own extension (encoders that add one see it there). */
+    /**
+     * {@code .<pid>-<random>.tmp.<name>}: hidden, ending in the target's own extension (encoders that add one see it
+     * there), and naming the process that writes it, so a later run can tell a killed run's leftovers from a live one's.
+     */
     private static String tmpName(Path target) {
-        return "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp." + target.getFileName();
+        return "." + ProcessHandle.current().pid() + "-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + ".tmp." + target.getFileName();
+    }
+
+    /** Deletes temporaries for {@code name} left by processes that no longer run (a run killed before it committed). */
+    static void removeStale(Path dir, String name) {
+        String suffix = ".tmp." + name;
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String f = p.getFileName().toString();
+                int dash = f.indexOf('-');
+                if (!f.startsWith(".") || !f.endsWith(suffix) || dash < 2) {
+                    continue;
+                }
+                try {
+                    long pid = Long.parseLong(f.substring(1, dash));
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    continue;                                                  // not one of ours
+                }
+                discard(p);
+            }
+        } catch (IOException e) {
+            // a directory we cannot list: the run itself will report what it cannot write
+        }
     }
 }

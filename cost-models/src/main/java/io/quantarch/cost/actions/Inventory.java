@@ -21,7 +21,9 @@ public record Inventory(List<Part> parts, Map<Component, SramMacro> srams, DramT
 
     public Inventory {
         parts = List.copyOf(parts);
-        srams = Map.copyOf(srams);
+        var ordered = new java.util.EnumMap<Component, SramMacro>(Component.class);   // Map.copyOf's order changes per JVM
+        ordered.putAll(srams);
+        srams = java.util.Collections.unmodifiableMap(ordered);
         Objects.requireNonNull(dram);
         SramModels.REGISTRY.byName(sramModel);
     }
