@@ -65,8 +65,12 @@ public final class ParetoDp {
                 }
             }
         }
-        if (space.size().bitLength() > 62) {
-            return "the space is too large to index";
+        java.math.BigInteger archCount = java.math.BigInteger.ONE;   // architectures are enumerated; formats go through the DP
+        for (int i = 0; i < space.archGenes().size(); i++) {
+            archCount = archCount.multiply(java.math.BigInteger.valueOf(space.radices()[i]));
+        }
+        if (archCount.bitLength() > 31) {
+            return "the architecture genes alone give more than 2^31 architectures to enumerate";
         }
         return null;
     }

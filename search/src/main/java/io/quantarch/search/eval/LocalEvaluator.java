@@ -53,10 +53,12 @@ public final class LocalEvaluator implements Evaluator {
     private final ConcurrentHashMap<String, Evaluation> designs = new ConcurrentHashMap<>();
     private volatile QualityTable quality;
     private final HierarchyCost hierarchy;
+    private final LayerTable table;
 
     public LocalEvaluator(DesignSpace space, int threads) {
         this.space = space;
         this.hierarchy = space.hierarchyBase() == null ? null : new HierarchyCost(space);
+        this.table = LayerTable.applies(space) ? new LayerTable(space) : null;
         this.threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(this.threads, r -> {
             Thread t = new Thread(r, "quantarch-eval");
@@ -131,6 +133,9 @@ public final class LocalEvaluator implements Evaluator {
     }
 
     Evaluation evaluateOne(int[] choice) {
+        if (table != null) {
+            return systolic(choice);
+        }
         Design d = space.decode(choice);
         String why = space.unsupported(d);
         if (why != null) {
@@ -174,6 +179,43 @@ public final class LocalEvaluator implements Evaluator {
             energy = energy.add(new BigDecimal(unit.energyPj(cm, inv)));
         }
         DesignTotals t = DesignTotals.systolic(tier1, latency, energy.doubleValue(), areaMm2(d), weightBits.doubleValue() / 8);
+        return constrained(choice, MetricValues.of(t, space.quality().metric(), Metric.Hardware.SYSTOLIC), null, 0);
+    }
+
+    /**
+     * A systolic design from the layer table: the same checks, sums and metrics as the general path below (exact
+     * decimal sums of the same per-layer values), without decoding the design unless one of its layers is new.
+     */
+    private Evaluation systolic(int[] choice) {
+        LayerTable.Slot slot = table.slot(choice);
+        List<Layer> layers = space.workload().layers();
+        Design[] decoded = new Design[1];
+        java.util.function.Supplier<Design> design = () -> decoded[0] != null ? decoded[0] : (decoded[0] = space.decode(choice));
+        LayerTable.Entry[] entries = new LayerTable.Entry[layers.size()];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = table.entry(slot, i, choice, li -> {
+                Design d = design.get();
+                CostModel cm = costModels.computeIfAbsent(d.architecture().costModel(), CostModels::of);
+                return LayerTable.compute(d, layers.get(li), () -> layerCost(d, li, cm, inventory(d)));
+            });
+            if (entries[i].unsupported() != null) {
+                return new Evaluation(choice, MetricValues.none(), entries[i].unsupported(), 1e6);
+            }
+        }
+        int nArch = space.archGenes().size();
+        double tier1 = quality.tier1(Arrays.copyOfRange(choice, nArch, choice.length));
+        BigDecimal cycles = BigDecimal.ZERO;
+        BigDecimal energy = BigDecimal.ZERO;
+        BigDecimal weightBits = BigDecimal.ZERO;
+        for (LayerTable.Entry e : entries) {
+            cycles = cycles.add(e.cycles());
+            energy = energy.add(e.energyPj());
+            weightBits = weightBits.add(e.weightBits());
+        }
+        double clockGhz = slot.clockGhz(() -> design.get().architecture().clockGhz());
+        double area = slot.areaMm2(() -> areaMm2(design.get()));
+        double latency = cycles.doubleValue() / (clockGhz * 1e9);
+        DesignTotals t = DesignTotals.systolic(tier1, latency, energy.doubleValue(), area, weightBits.doubleValue() / 8);
         return constrained(choice, MetricValues.of(t, space.quality().metric(), Metric.Hardware.SYSTOLIC), null, 0);
     }
 

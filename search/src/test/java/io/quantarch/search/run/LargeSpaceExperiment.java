@@ -25,6 +25,12 @@ class LargeSpaceExperiment {
         try (LocalEvaluator ev = new LocalEvaluator(s, 2)) {
             ev.prepare(null);
             long t0 = System.nanoTime();
+            if (Boolean.getBoolean("nodp")) {
+                long t2 = System.nanoTime();
+                EnumerableSpaceTest.hv(s, SearchAlgorithms.byName("random"), 1, ev, tmp.resolve("p"), new double[] {0, 0}, new double[] {1, 1});
+                System.out.println("random run " + (System.nanoTime() - t2) / 1e9 + " s");
+                return;
+            }
             List<ParetoDp.Point> truth = ParetoDp.solve(s, ev);
             System.out.println("dp " + truth.size() + " points in " + (System.nanoTime() - t0) / 1e9 + " s");
             double[][] tf = truth.stream().map(p -> s.minimised(p.metrics())).toArray(double[][]::new);

@@ -21,7 +21,7 @@ public record QuantPolicy(String name, LayerQuant defaults, List<Override> overr
                            Optional<TensorQuant> outputs, Optional<TensorQuant> kvCache, Optional<Ptq> ptq) {
 
         public boolean matches(String layer) {
-            return globPattern(glob).matcher(layer).matches();
+            return io.quantarch.workloads.layer.LayerGlob.matches(glob, layer);
         }
 
         public static Override weights(String glob, TensorQuant w) {
