@@ -31,7 +31,7 @@ public final class ChoiceCodec {
 
     /** Keys for {@code choice}: a gene whose option is unchanged keeps its key, a changed one sits mid-way in its option's interval. */
     public static Genotype<DoubleGene> encode(Genotype<DoubleGene> like, int[] old, int[] choice, int[] radices) {
-        var ch = like.chromosome();
+        var ch = like == null ? null : like.chromosome();
         DoubleGene[] genes = new DoubleGene[radices.length];
         for (int i = 0; i < genes.length; i++) {
             genes[i] = old != null && old[i] == choice[i] ? ch.get(i)

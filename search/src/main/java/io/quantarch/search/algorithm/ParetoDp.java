@@ -232,18 +232,46 @@ public final class ParetoDp {
         for (int i = 0; i < n; i++) {
             key[i] = states.get(i).objectiveSums(space);
         }
-        List<State> out = new ArrayList<>();
-        outer:
+        // lexicographic order (ties by position): a state can only be dominated by, or equal to, one before it, and
+        // dominance is transitive, so comparing with the states kept so far is enough (two objectives: with the best second sum)
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                int cmp = compare(key[j], key[i]);
-                if (cmp < 0 || cmp == 0 && j < i) {
-                    continue outer;
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> {
+            for (int k = 0; k < key[x].length; k++) {
+                int c = key[x][k].compareTo(key[y][k]);
+                if (c != 0) {
+                    return c;
                 }
             }
+            return Integer.compare(x, y);
+        });
+        List<Integer> kept = new ArrayList<>();
+        BigDecimal bestSecond = null;
+        for (int i : order) {
+            if (key[i].length == 2) {
+                if (bestSecond != null && key[i][1].compareTo(bestSecond) >= 0) {
+                    continue;
+                }
+                bestSecond = key[i][1];
+                kept.add(i);
+                continue;
+            }
+            boolean dominated = false;
+            for (int j : kept) {
+                if (compare(key[j], key[i]) <= 0) {
+                    dominated = true;
+                    break;
+                }
+            }
+            if (!dominated) {
+                kept.add(i);
+            }
+        }
+        kept.sort(null);                                      // the input's order, as before
+        List<State> out = new ArrayList<>(kept.size());
+        for (int i : kept) {
             out.add(states.get(i));
         }
         return out;

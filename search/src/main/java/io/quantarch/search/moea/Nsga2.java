@@ -59,9 +59,17 @@ public final class Nsga2<G extends Gene<?, G>> {
 
     /** A random initial population, repaired and evaluated. */
     public List<Individual<G>> initial(RandomGenerator random) {
+        return initial(List.of(), random);
+    }
+
+    /** An initial population of {@code seeds} (at most the population size) filled up with random genotypes; repaired, evaluated. */
+    public List<Individual<G>> initial(List<Genotype<G>> seeds, RandomGenerator random) {
         List<Genotype<G>> gs = RandomRegistry.with(random, r -> {
             List<Genotype<G>> out = new ArrayList<>(populationSize);
-            for (int i = 0; i < populationSize; i++) {
+            for (Genotype<G> s : seeds.subList(0, Math.min(seeds.size(), populationSize))) {
+                out.add(repair.apply(s));
+            }
+            while (out.size() < populationSize) {
                 out.add(repair.apply(factory.newInstance()));
             }
             return out;
@@ -71,6 +79,14 @@ public final class Nsga2<G extends Gene<?, G>> {
 
     /** One generation: parents by tournament, offspring by the alterers, (mu + lambda) survivors. */
     public List<Individual<G>> step(List<Individual<G>> population, long generation, RandomGenerator random) {
+        List<Individual<G>> offspring = evaluate(offspring(population, generation, random));
+        List<Individual<G>> combined = new ArrayList<>(population);
+        combined.addAll(offspring);
+        return survivors(combined, populationSize);
+    }
+
+    /** N repaired offspring genotypes (not evaluated): binary tournaments on (front, crowding), then the alterers. */
+    public List<Genotype<G>> offspring(List<Individual<G>> population, long generation, RandomGenerator random) {
         double[][] f = objectivesOf(population);
         int[] rank = Fronts.rank(f);
         double[] crowd = Fronts.crowdingByFront(f, rank);
@@ -89,13 +105,11 @@ public final class Nsga2<G extends Gene<?, G>> {
             }
             return out;
         });
-        List<Individual<G>> offspring = evaluate(children);
-        List<Individual<G>> combined = new ArrayList<>(population);
-        combined.addAll(offspring);
-        return survivors(combined, populationSize);
+        return children;
     }
 
-    private List<Individual<G>> evaluate(List<Genotype<G>> gs) {
+    /** Evaluates genotypes in one batch, in order. */
+    public List<Individual<G>> evaluate(List<Genotype<G>> gs) {
         double[][] f = objective.apply(gs);
         List<Individual<G>> out = new ArrayList<>(gs.size());
         for (int i = 0; i < gs.size(); i++) {
