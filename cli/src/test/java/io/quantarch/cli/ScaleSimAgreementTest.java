@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code quantarch simulate} on SCALE-Sim's own configurations and topologies, against SCALE-Sim v2.0.2's
  * reports (simulator test resources, golden/scalesim): per layer, compute cycles (SCALE-Sim's total minus
- * stalls) equal, stall cycles equal, SRAM reads/writes equal, DRAM reads/writes within 1%.
+ * stalls) equal, stall cycles equal, SRAM reads/writes equal, DRAM ifmap/filter reads equal, DRAM ofmap writes within 31 elements.
  */
 class ScaleSimAgreementTest {
 
@@ -84,11 +84,14 @@ class ScaleSimAgreementTest {
             for (String c : List.of("sram_ifmap_reads", "sram_filter_reads", "sram_ofmap_writes")) {
                 assertEquals(Long.parseLong(s.get(c)), Long.parseLong(o.get(c)), at + c);
             }
-            for (String c : List.of("dram_ifmap_reads", "dram_filter_reads", "dram_ofmap_writes")) {
-                double want = Double.parseDouble(s.get(c));
-                double got = Double.parseDouble(o.get(c));
-                assertTrue(Math.abs(got - want) <= 0.01 * want, at + c + ": " + got + " vs SCALE-Sim " + want);
+            // what the README states: DRAM ifmap and filter reads equal; ofmap writes within 31 elements (SCALE-Sim
+            // counts a partly filled drain line as full)
+            for (String c : List.of("dram_ifmap_reads", "dram_filter_reads")) {
+                assertEquals(Double.parseDouble(s.get(c)), Double.parseDouble(o.get(c)), 0.0, at + c);
             }
+            double want = Double.parseDouble(s.get("dram_ofmap_writes"));
+            double got = Double.parseDouble(o.get("dram_ofmap_writes"));
+            assertTrue(Math.abs(got - want) <= 31, at + "dram_ofmap_writes: " + got + " vs SCALE-Sim " + want);
             assertEquals(Double.parseDouble(s.get("mapping_efficiency_pct")) / 100, Double.parseDouble(o.get("mapping_efficiency")), 1e-5, at + "mapping efficiency");
             assertEquals(Double.parseDouble(s.get("overall_util_pct")) / 100, Double.parseDouble(o.get("utilization")), 1e-5, at + "utilization");
         }

@@ -17,19 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FinnResourceModelTest {
 
     /**
-     * Rows computed by an independent script of FINN's estimator formulas as literature.md section 4.2 quotes them
-     * (lut_estimation, dsp_estimation, bram_estimation of matrixvectoractivation.py): accumulator bits, LUTs, DSPs, BRAM18.
-     * out_bits 0 = no activation (no thresholds).
+     * Rows written by an independent re-implementation of FINN's estimator formulas (lut_estimation, dsp_estimation,
+     * bram_estimation of matrixvectoractivation.py): src/test/resources/finn/finn_estimator.py, its output
+     * finn_mvau_rows.csv and PROVENANCE.md. Columns: the unit, then accumulator bits, LUTs, DSPs, BRAM18
+     * (out_bits 0 = no activation, no thresholds).
      */
     @ParameterizedTest
-    @CsvSource({
-            // mw,  mh, pe, simd, w, a, a_signed, out_bits, dsp, distributed, acc, luts,   dsps, bram18
-            "  25,   8,  8,  25,  8, 8, true,  8, false, false, 20, 114735,  0, 45",
-            " 200,  16,  4,  20,  4, 4, true,  4, false, false, 15,   5830,  0,  9",
-            " 256,  10, 10,  32,  2, 2, true,  0, false, false, 12,   4612,  0, 18",
-            " 576,  64, 16,  32,  4, 4, false, 4, false, false, 18,  32508,  0, 57",
-            "1152, 128,  8,   8,  8, 8, true,  8, true,  false, 26, 119328, 64, 87",
-            " 200,  16,  2,   8,  3, 3, true,  3, false, true,  13,   1224,  0,  0"})
+    @org.junit.jupiter.params.provider.CsvFileSource(resources = "/finn/finn_mvau_rows.csv", numLinesToSkip = 1)
     void integerUnitsReproduceFinnsEstimator(int mw, int mh, int pe, int simd, int w, int a, boolean aSigned, int outBits,
                                              boolean dsp, boolean distributed, int acc, long luts, long dsps, long bram18) {
         MvauUnit u = new MvauUnit("l", mw, mh, pe, simd, new FpgaOperand.Int(w, true), new FpgaOperand.Int(a, aSigned),

@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * groups x 4 formats x 3 arrays x 2 SRAM sizes = 98,304 designs (examples/explore/resnet18-enumerable.yaml). The true
  * front comes from the exact DP (equal to exhaustive enumeration: {@link ExplorerTest#dpFrontEqualsExhaustiveFront}
  * on a smaller space, and `--algorithm exhaustive` vs `--algorithm dp` on this one gives identical pareto.csv rows).
- * NSGA-II with 64 x 76 = 4,864 evaluations (4.9% of the space) must reach 98% of the true front's hypervolume, and
- * beat random search with the same budget on hypervolume averaged over 5 seeds. Hypervolumes use one normalisation:
+ * NSGA-II with 64 x 76 = 4,864 evaluations (4.9% of the space) must reach 98% of the true front's hypervolume and
+ * beat random search with the same budget, on each of seeds 1-5 (and on their mean). Hypervolumes use one normalisation:
  * the true front's per-objective range, reference point 1.1.
  */
 class EnumerableSpaceTest {
@@ -57,10 +57,10 @@ class EnumerableSpaceTest {
                 nsgaSum += hn;
                 randomSum += hr;
                 report.append(String.format(java.util.Locale.ROOT, " seed %d: nsga2 %.4f random %.4f;", seed, hn / trueHv, hr / trueHv));
-                if (seed == 1) {
-                    assertTrue(hn >= 0.98 * trueHv, "NSGA-II reached " + hn / trueHv + " of the exact front's hypervolume");
-                    assertTrue(s.search().budget() <= 0.05 * size, "budget " + s.search().budget());
-                }
+                // every seed, as the README states: 98% of the exact front, and above random with the same budget
+                assertTrue(hn >= 0.98 * trueHv, "seed " + seed + ": NSGA-II reached " + hn / trueHv + " of the exact front's hypervolume");
+                assertTrue(hn > hr, "seed " + seed + ": NSGA-II " + hn / trueHv + " vs random " + hr / trueHv);
+                assertTrue(s.search().budget() <= 0.05 * size, "budget " + s.search().budget());
             }
             System.out.println("enumerable space: true front " + truth.size() + " points, HV " + trueHv + ";" + report
                     + " mean nsga2 " + nsgaSum / 5 / trueHv + " random " + randomSum / 5 / trueHv);

@@ -71,12 +71,21 @@ class GptqTest {
         double eRtn = outputError(x, rows, w, rtn, out, in);
         double eG = outputError(x, rows, w, g, out, in);
         assertTrue(eG < eRtn, format + (actOrder ? " act-order" : "") + ": GPTQ " + eG + " vs RTN " + eRtn);
-        // every GPTQ weight is a value of the format: re-quantizing a static-group result cannot move it
-        if (!actOrder && format.endsWith("channel")) {
-            return;
-        }
-        for (float v : g) {
-            assertTrue(Float.isFinite(v));
+        // every GPTQ weight is a value of the format: each scaling group holds at most as many distinct values as the
+        // format has codes (a weight left unquantized would make almost every value in its group distinct)
+        int group = format.endsWith("channel") ? in : format.equals("nvfp4") ? 16 : format.equals("mxfp4") ? 32 : 32;
+        int codes = format.startsWith("int3") ? 8 : format.startsWith("int4") ? 16 : 15;    // FP4 E2M1: 15 distinct values
+        for (int r = 0; r < out; r++) {
+            for (int c0 = 0; c0 < in; c0 += group) {
+                java.util.Set<Float> distinct = new java.util.HashSet<>();
+                for (int c = c0; c < Math.min(in, c0 + group); c++) {
+                    float v = g[r * in + c];
+                    assertTrue(Float.isFinite(v), format + ": weight (" + r + ", " + c + ") = " + v);
+                    distinct.add(v == 0f ? 0f : v);                         // -0 and +0 are one code
+                }
+                assertTrue(distinct.size() <= codes, format + ": row " + r + " group at " + c0 + " holds " + distinct.size()
+                        + " distinct values, more than the format's " + codes + " codes");
+            }
         }
     }
 
