@@ -75,15 +75,15 @@ class GptqTest {
         // format has codes (a weight left unquantized would make almost every value in its group distinct)
         int group = format.endsWith("channel") ? in : format.equals("nvfp4") ? 16 : format.equals("mxfp4") ? 32 : 32;
         int codes = format.startsWith("int3") ? 8 : format.startsWith("int4") ? 16 : 15;    // FP4 E2M1: 15 distinct values
-        for (int r = 0; r < out; r++) {
+        for (int row = 0; row < out; row++) {
             for (int c0 = 0; c0 < in; c0 += group) {
                 java.util.Set<Float> distinct = new java.util.HashSet<>();
                 for (int c = c0; c < Math.min(in, c0 + group); c++) {
-                    float v = g[r * in + c];
-                    assertTrue(Float.isFinite(v), format + ": weight (" + r + ", " + c + ") = " + v);
+                    float v = g[row * in + c];
+                    assertTrue(Float.isFinite(v), format + ": weight (" + row + ", " + c + ") = " + v);
                     distinct.add(v == 0f ? 0f : v);                         // -0 and +0 are one code
                 }
-                assertTrue(distinct.size() <= codes, format + ": row " + r + " group at " + c0 + " holds " + distinct.size()
+                assertTrue(distinct.size() <= codes, format + ": row " + row + " group at " + c0 + " holds " + distinct.size()
                         + " distinct values, more than the format's " + codes + " codes");
             }
         }
