@@ -3,7 +3,12 @@ package io.quantarch.workloads.layer;
 import java.util.List;
 
 /** A table lookup: {@code tokens} rows gathered from a {@code entries x dim} table (token, position, type or patch position embeddings). */
-public record Embedding(String name, long entries, long dim, long tokens) implements Layer {
+public record Embedding(String name, long entries, long dim, long tokens, boolean countsParameters) implements Layer {
+
+    /** A table counted as parameters (zoo and YAML workloads). */
+    public Embedding(String name, long entries, long dim, long tokens) {
+        this(name, entries, dim, tokens, true);
+    }
 
     @Override
     public long macs() {
@@ -12,7 +17,7 @@ public record Embedding(String name, long entries, long dim, long tokens) implem
 
     @Override
     public long parameters() {
-        return entries * dim;
+        return countsParameters ? entries * dim : 0;     // ONNX imports: a Gather's table is a graph constant
     }
 
     @Override

@@ -6,9 +6,14 @@ import java.util.List;
  * Normalisation over the last dimension (or channels, for batch norm) of {@code rows x width} elements.
  * RMSNorm has a scale per feature; LayerNorm and BatchNorm a scale and a shift.
  */
-public record Norm(String name, Kind kind, long rows, long width) implements Layer {
+public record Norm(String name, Kind kind, long rows, long width, boolean countsParameters) implements Layer {
 
     public enum Kind { RMS, LAYER, BATCH }
+
+    /** A norm whose scales and shifts count as parameters (zoo and YAML workloads). */
+    public Norm(String name, Kind kind, long rows, long width) {
+        this(name, kind, rows, width, true);
+    }
 
     @Override
     public long macs() {
@@ -17,7 +22,8 @@ public record Norm(String name, Kind kind, long rows, long width) implements Lay
 
     @Override
     public long parameters() {
-        return kind == Kind.RMS ? width : 2 * width;
+        // ONNX imports count only compute layers' weights and biases (the convention of their reference counts)
+        return !countsParameters ? 0 : kind == Kind.RMS ? width : 2 * width;
     }
 
     @Override
