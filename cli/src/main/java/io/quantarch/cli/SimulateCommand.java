@@ -74,8 +74,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "With a hierarchy: mapper threads (default: the machine's cores).")
     Integer threads;
 
-    @Option(names = "--workload", required = true, paramLabel = "WORKLOAD", description = "zoo:NAME[,key=value...], a .yaml workload, or a SCALE-Sim topology .csv.")
+    @Option(names = "--workload", required = true, paramLabel = "WORKLOAD",
+            description = "zoo:NAME[,key=value...], a .yaml workload, an .onnx model, or a SCALE-Sim topology .csv.")
     String workload;
+
+    @Option(names = "--input-shape", paramLabel = "NAME=DIMS", split = ",",
+            description = "With an .onnx workload: the shape of a graph input whose dimensions are symbolic, e.g. input=1x3x224x224.")
+    List<String> inputShapes = List.of();
 
     @Option(names = "--layers", paramLabel = "GLOBS", description = "Simulate only the layers matching these comma-separated name globs, "
             + "e.g. 'model.layers.0.*'.")
@@ -160,7 +165,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private Workload selectedWorkload() throws ConfigException {
-        Workload w = Inputs.workload(workload);
+        if (!inputShapes.isEmpty() && !workload.toLowerCase(java.util.Locale.ROOT).contains(".onnx")) {
+            throw new ConfigException("--input-shape", null, "an .onnx --workload", "'" + workload + "'");
+        }
+        Workload w = Inputs.workload(inputShapes.isEmpty() ? workload : workload + "," + String.join(",", inputShapes));
         if (layers == null) {
             return w;
         }

@@ -26,6 +26,11 @@ public final class WorkloadSpec {
             }
         }
         String lower = spec.toLowerCase(Locale.ROOT);
+        int onnx = lower.indexOf(".onnx");
+        if (onnx > 0 && (onnx + 5 == spec.length() || spec.charAt(onnx + 5) == ',')) {
+            Path model = baseDir == null ? Path.of(spec.substring(0, onnx + 5)) : baseDir.resolve(spec.substring(0, onnx + 5));
+            return io.quantarch.workloads.onnx.OnnxWorkload.read(model, inputShapes(spec.substring(onnx + 5), where));
+        }
         Path p = baseDir == null ? Path.of(spec) : baseDir.resolve(spec);
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             return WorkloadYaml.read(p);
@@ -34,6 +39,30 @@ public final class WorkloadSpec {
             return ScaleSimTopology.read(p);
         }
         throw new ConfigException(where, null, "zoo:NAME (one of " + String.join(", ", Zoo.names())
-                + "), a .yaml workload file or a SCALE-Sim topology .csv", "'" + spec + "'");
+                + "), a .yaml workload file, an .onnx model or a SCALE-Sim topology .csv", "'" + spec + "'");
+    }
+
+    /** {@code ,NAME=1x3x224x224,...} after an .onnx path: shapes for graph inputs with symbolic dimensions. */
+    static java.util.Map<String, long[]> inputShapes(String rest, String where) throws ConfigException {
+        java.util.Map<String, long[]> m = new java.util.HashMap<>();
+        for (String part : rest.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            try {
+                if (eq < 1) {
+                    throw new NumberFormatException();
+                }
+                long[] d = java.util.Arrays.stream(part.substring(eq + 1).trim().split("x")).mapToLong(Long::parseLong).toArray();
+                if (java.util.Arrays.stream(d).anyMatch(x -> x < 1)) {
+                    throw new NumberFormatException();
+                }
+                m.put(part.substring(0, eq).trim(), d);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(where, null, "NAME=DxDx... for a graph input (e.g. input=1x3x224x224)", "'" + part.trim() + "'");
+            }
+        }
+        return m;
     }
 }

@@ -80,8 +80,10 @@ public final class OnnxWorkload {
             if (layers.isEmpty()) {
                 throw new ConfigException(file, null, "a graph with at least one compute node", "only constants");
             }
-            String base = file.getFileName().toString().replaceFirst("\\.onnx$", "");
-            return new Workload(g.getName().isEmpty() ? base : base, layers);
+            String base = file.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
+            Path dir = file.toAbsolutePath().getParent();
+            // model zoos name every file model.onnx: then the folder says which model it is
+            return new Workload(base.equals("model") && dir != null && dir.getFileName() != null ? dir.getFileName().toString() : base, layers);
         }
 
         private void layer(Onnx.Node n) {

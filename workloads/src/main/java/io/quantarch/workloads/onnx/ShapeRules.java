@@ -58,7 +58,7 @@ final class ShapeRules {
             case "Slice" -> slice(s, n, a, in, opset);
             case "Squeeze", "Unsqueeze" -> squeeze(s, n, a, in, opset);
             case "Gather" -> gather(s, n, a, in);
-            default -> constants(s, n, a, in);
+            default -> constants(s, n, a, in);     // open: Shape, Constant, ConstantOfShape, Expand, Pad, reductions
         };
     }
 
