@@ -32,6 +32,11 @@ public final class WorkloadSpec {
             return io.quantarch.workloads.onnx.OnnxWorkload.read(model, inputShapes(spec.substring(onnx + 5), where));
         }
         Path p = baseDir == null ? Path.of(spec) : baseDir.resolve(spec);
+        int json = lower.indexOf(".json");
+        if (json > 0 && (json + 5 == spec.length() || spec.charAt(json + 5) == ',')) {
+            Path config = baseDir == null ? Path.of(spec.substring(0, json + 5)) : baseDir.resolve(spec.substring(0, json + 5));
+            return io.quantarch.workloads.zoo.HfConfig.read(config, spec.substring(json + 5));
+        }
         if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
             return WorkloadYaml.read(p);
         }
@@ -39,7 +44,7 @@ public final class WorkloadSpec {
             return ScaleSimTopology.read(p);
         }
         throw new ConfigException(where, null, "zoo:NAME (one of " + String.join(", ", Zoo.names())
-                + "), a .yaml workload file, an .onnx model or a SCALE-Sim topology .csv", "'" + spec + "'");
+                + "), a .yaml workload file, an .onnx model, a Hugging Face config.json or a SCALE-Sim topology .csv", "'" + spec + "'");
     }
 
     /** {@code ,NAME=1x3x224x224,...} after an .onnx path: shapes for graph inputs with symbolic dimensions. */

@@ -23,7 +23,12 @@ final class Transformers {
     enum Phase { PREFILL, DECODE }
 
     /** Shape of a LLaMA-family decoder (RMSNorm, RoPE, SwiGLU, grouped-query attention, no biases). */
-    record LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings) { }
+    record LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings, boolean qkvBias) {
+
+        LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings) {
+            this(dim, layers, heads, kvHeads, hidden, vocab, tiedEmbeddings, false);
+        }
+    }
 
     /** LLaMA-2-7B (Touvron et al., arXiv 2307.09288, Table 1; HF config): 32 layers, dim 4096, MHA, FFN 11008. */
     static final LlamaShape LLAMA2_7B = new LlamaShape(4096, 32, 32, 32, 11008, 32000, false);
@@ -47,7 +52,7 @@ final class Transformers {
             512, 512);
 
     /** A decoder LLM; {@code maxSeq}: its context length (prefill tokens, or cached tokens plus the decoded one). */
-    private static ZooModel llamaModel(String name, String description, LlamaShape shape, int defaultSeq, int maxSeq) {
+    static ZooModel llamaModel(String name, String description, LlamaShape shape, int defaultSeq, int maxSeq) {
         io.quantarch.config.component.Param.Int seq = ZooModel.seq(defaultSeq, maxSeq);
         return ZooModel.of(name, description, List.of(ZooModel.BATCH, seq, ZooModel.PHASE),
                 v -> llama(name, shape, v.get(ZooModel.PHASE).equals("decode") ? Phase.DECODE : Phase.PREFILL, v.get(seq), v.get(ZooModel.BATCH)));
@@ -68,9 +73,9 @@ final class Transformers {
         for (int i = 0; i < s.layers(); i++) {
             String p = "model.layers." + i + ".";
             l.add(new Norm(p + "input_layernorm", Norm.Kind.RMS, tokens, s.dim()));
-            l.add(new Gemm(p + "self_attn.q_proj", tokens, s.dim(), s.dim(), false));
-            l.add(new Gemm(p + "self_attn.k_proj", tokens, kvDim, s.dim(), false));
-            l.add(new Gemm(p + "self_attn.v_proj", tokens, kvDim, s.dim(), false));
+            l.add(new Gemm(p + "self_attn.q_proj", tokens, s.dim(), s.dim(), s.qkvBias()));
+            l.add(new Gemm(p + "self_attn.k_proj", tokens, kvDim, s.dim(), s.qkvBias()));
+            l.add(new Gemm(p + "self_attn.v_proj", tokens, kvDim, s.dim(), s.qkvBias()));
             l.add(new Attention(p + "self_attn.attn", batch, s.heads(), s.kvHeads(), q, kv, headDim, true));
             l.add(new Gemm(p + "self_attn.o_proj", tokens, s.dim(), s.dim(), false));
             l.add(Elementwise.of(p + "residual1", Elementwise.Op.ADD, tokens * s.dim()));

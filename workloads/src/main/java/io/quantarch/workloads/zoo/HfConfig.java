@@ -1,0 +1,106 @@
+package io.quantarch.workloads.zoo;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quantarch.config.ConfigException;
+import io.quantarch.workloads.layer.Workload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Hugging Face {@code config.json} of a LLaMA-family decoder (model_type llama, mistral, qwen2: RMSNorm, RoPE,
+ * SwiGLU, grouped-query attention; Qwen2's q/k/v projections carry biases) as a workload, with the zoo's parameters
+ * {@code phase}, {@code seq} (up to max_position_embeddings) and {@code batch}: {@code path/config.json,phase=decode,seq=4096}.
+ * Layer names follow the Hugging Face module names, so policies written for the zoo's LLaMA models apply unchanged.
+ */
+public final class HfConfig {
+
+    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "qwen2");
+
+    private HfConfig() {
+    }
+
+    public static Workload read(Path file, String params) throws ConfigException {
+        JsonNode c = json(file);
+        String type = text(c, file, "model_type");
+        if (!MODEL_TYPES.contains(type)) {
+            throw new ConfigException(file, "key 'model_type'", "one of " + MODEL_TYPES + " (LLaMA-family decoders)", "'" + type + "'");
+        }
+        int dim = integer(c, file, "hidden_size", -1);
+        int heads = integer(c, file, "num_attention_heads", -1);
+        if (dim % heads != 0 || c.has("head_dim") && c.get("head_dim").asInt() != dim / heads) {
+            throw new ConfigException(file, "key 'head_dim'", "hidden_size / num_attention_heads (" + (dim / heads) + ")",
+                    c.has("head_dim") ? c.get("head_dim").asText() : dim + " / " + heads);
+        }
+        Transformers.LlamaShape shape = new Transformers.LlamaShape(dim, integer(c, file, "num_hidden_layers", -1), heads,
+                integer(c, file, "num_key_value_heads", heads), integer(c, file, "intermediate_size", -1), integer(c, file, "vocab_size", -1),
+                c.path("tie_word_embeddings").asBoolean(false), type.equals("qwen2") || c.path("attention_bias").asBoolean(false));
+        int maxSeq = integer(c, file, "max_position_embeddings", 2048);
+        Path dir = file.toAbsolutePath().getParent();
+        String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : type).toLowerCase(Locale.ROOT);
+        ZooModel m = Transformers.llamaModel(name, type + " decoder from " + file, shape, Math.min(2048, maxSeq), maxSeq);
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String part : params.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2) {
+                throw new ConfigException(file.toString(), "workload parameters", "key=value (" + m.declaration().keys() + ")", "'" + part.trim() + "'");
+            }
+            pairs.put(kv[0].trim().toLowerCase(Locale.ROOT), kv[1].trim().toLowerCase(Locale.ROOT));
+        }
+        try {
+            return m.build(m.declaration().readPairs(pairs));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file.toString(), "workload parameters", "valid parameters", e.getMessage());
+        }
+    }
+
+    private static JsonNode json(Path file) throws ConfigException {
+        try {
+            ObjectMapper om = new ObjectMapper();
+            om.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            String text = io.quantarch.config.Text.utf8(file);
+            JsonNode n = om.readTree(text);
+            if (n == null || !n.isObject()) {
+                throw new ConfigException(file, null, "a JSON object (a Hugging Face config.json)", "no object");
+            }
+            return n;
+        } catch (NoSuchFileException e) {
+            throw ConfigException.of(file.toString(), "file not found");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            throw new ConfigException(file, loc == null ? null : "line " + loc.getLineNr() + ", column " + loc.getColumnNr(),
+                    "JSON", io.quantarch.config.Text.excerpt(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw ConfigException.of(file.toString(), "cannot read: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static String text(JsonNode c, Path file, String key) throws ConfigException {
+        if (!c.hasNonNull(key) || !c.get(key).isTextual()) {
+            throw new ConfigException(file, "key '" + key + "'", "a string", c.has(key) ? c.get(key).toString() : "nothing");
+        }
+        return c.get(key).asText().toLowerCase(Locale.ROOT);
+    }
+
+    private static int integer(JsonNode c, Path file, String key, int otherwise) throws ConfigException {
+        if (!c.has(key) && otherwise >= 0) {
+            return otherwise;
+        }
+        JsonNode v = c.get(key);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
+            throw new ConfigException(file, "key '" + key + "'", "a positive integer", v == null ? "nothing" : io.quantarch.config.Text.excerpt(v.toString()));
+        }
+        return v.asInt();
+    }
+}
