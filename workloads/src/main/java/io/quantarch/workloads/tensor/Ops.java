@@ -33,11 +33,55 @@ public final class Ops {
         for (int r = 0; r < rows; r++) {
             int xo = r * in;
             int yo = r * out;
-            for (int o = 0; o < out; o++) {
-                float v = dot(w, o * in, x, xo, in);
-                y[yo + o] = bias == null ? v : v + bias[o];
+            int o = 0;
+            for (; o + 1 < out; o += 2) {
+                dot2(w, o * in, (o + 1) * in, x, xo, in, y, yo + o);
+            }
+            for (; o < out; o++) {
+                y[yo + o] = dot(w, o * in, x, xo, in);
+            }
+            if (bias != null) {
+                for (o = 0; o < out; o++) {
+                    y[yo + o] = y[yo + o] + bias[o];
+                }
             }
         }
+    }
+
+    /**
+     * Two outputs at once, sharing the loads of x: each is {@link #dot}'s computation exactly (its four partial sums
+     * in its order, the tail into the first), so the results are the same bits.
+     */
+    private static void dot2(float[] w, int wa, int wb, float[] x, int xo, int n, float[] y, int yo) {
+        float a0 = 0f;
+        float a1 = 0f;
+        float a2 = 0f;
+        float a3 = 0f;
+        float b0 = 0f;
+        float b1 = 0f;
+        float b2 = 0f;
+        float b3 = 0f;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            float x0 = x[xo + i];
+            float x1 = x[xo + i + 1];
+            float x2 = x[xo + i + 2];
+            float x3 = x[xo + i + 3];
+            a0 += w[wa + i] * x0;
+            a1 += w[wa + i + 1] * x1;
+            a2 += w[wa + i + 2] * x2;
+            a3 += w[wa + i + 3] * x3;
+            b0 += w[wb + i] * x0;
+            b1 += w[wb + i + 1] * x1;
+            b2 += w[wb + i + 2] * x2;
+            b3 += w[wb + i + 3] * x3;
+        }
+        for (; i < n; i++) {
+            a0 += w[wa + i] * x[xo + i];
+            b0 += w[wb + i] * x[xo + i];
+        }
+        y[yo] = (a0 + a1) + (a2 + a3);
+        y[yo + 1] = (b0 + b1) + (b2 + b3);
     }
 
     /** RMSNorm per row (llama2.c run.c: x / sqrt(mean(x^2) + eps) * g, eps = 1e-5). */
