@@ -26,6 +26,8 @@ final class HelpText {
             Map.entry("quantarch sweep", new String[] {"quantarch sweep --samples 4"}),
             Map.entry("quantarch reference", new String[] {"quantarch reference --model mnist_cnn --samples 500"}),
             Map.entry("quantarch sensitivity", new String[] {"quantarch sensitivity --model mnist_cnn --formats int8_sym_channel,int4_sym_channel"}),
+            Map.entry("quantarch batch", new String[] {"quantarch batch runs.csv --log results/batch.csv   # runs.csv: command",
+                    "                                                   # simulate --workload zoo:resnet18 --out results/r18"}),
             Map.entry("quantarch simulate", new String[] {"quantarch simulate --workload zoo:resnet18 --out results/r18",
                     "quantarch simulate --arch examples/tour/scalesim.cfg --workload examples/tour/topology.csv --out results/s",
                     "quantarch simulate --arch examples/hierarchy/eyeriss_like.yaml --workload zoo:resnet18 --mapping auto --out results/ey"}),
