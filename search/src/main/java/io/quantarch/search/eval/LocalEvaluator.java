@@ -51,6 +51,8 @@ public final class LocalEvaluator implements Evaluator {
     private final ConcurrentHashMap<String, Inventory> inventories = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CostModelSpec, CostModel> costModels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Evaluation> designs = new ConcurrentHashMap<>();
+    /** Designs remembered for repeats (an exhaustive run over millions never repeats one; a search repeats recent ones). */
+    static final int DESIGN_CACHE_LIMIT = 200_000;
     private volatile QualityTable quality;
     private final HierarchyCost hierarchy;
     private final LayerTable table;
@@ -92,6 +94,9 @@ public final class LocalEvaluator implements Evaluator {
     public List<Evaluation> evaluate(List<int[]> choices) {
         if (quality == null) {
             throw new IllegalStateException("prepare() the quality table first");
+        }
+        if (designs.size() > DESIGN_CACHE_LIMIT) {
+            designs.clear();                 // a cache of repeats, not a record: memory stays bounded on any number of designs
         }
         List<Callable<Evaluation>> tasks = new ArrayList<>(choices.size());
         for (int[] c : choices) {
