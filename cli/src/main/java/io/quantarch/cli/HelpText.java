@@ -26,6 +26,8 @@ final class HelpText {
             Map.entry("quantarch sweep", new String[] {"quantarch sweep --samples 4"}),
             Map.entry("quantarch reference", new String[] {"quantarch reference --model mnist_cnn --samples 500"}),
             Map.entry("quantarch sensitivity", new String[] {"quantarch sensitivity --model mnist_cnn --formats int8_sym_channel,int4_sym_channel"}),
+            Map.entry("quantarch onnx", new String[] {"quantarch onnx run --model m.onnx --inputs test_data_set_0 --out results/o"}),
+            Map.entry("quantarch onnx run", new String[] {"quantarch onnx run --model m.onnx --inputs test_data_set_0 --out results/o"}),
             Map.entry("quantarch batch", new String[] {"quantarch batch runs.csv --log results/batch.csv   # runs.csv: command",
                     "                                                   # simulate --workload zoo:resnet18 --out results/r18"}),
             Map.entry("quantarch simulate", new String[] {"quantarch simulate --workload zoo:resnet18 --out results/r18",

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * 2 bad input); only {@link #main} calls {@code System.exit}.
  */
 @Command(name = "quantarch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {ComponentsCommand.class, FormatsCommand.class, QuantizeCommand.class, QualityCommand.class, SweepCommand.class, ReferenceCommand.class, SensitivityCommand.class, SimulateCommand.class, NestCommand.class, ExploreCommand.class, FpgaStudyCommand.class, AttentionStudyCommand.class, BlockSparseStudyCommand.class, ReportCommand.class, PlotCommand.class, SparkBenchCommand.class, BatchCommand.class},
+        subcommands = {ComponentsCommand.class, FormatsCommand.class, QuantizeCommand.class, QualityCommand.class, SweepCommand.class, ReferenceCommand.class, SensitivityCommand.class, SimulateCommand.class, NestCommand.class, ExploreCommand.class, FpgaStudyCommand.class, AttentionStudyCommand.class, BlockSparseStudyCommand.class, ReportCommand.class, PlotCommand.class, SparkBenchCommand.class, BatchCommand.class, OnnxCommand.class},
         description = {"Co-design of quantized neural-network accelerators.",
                 "Without a command, runs the default study and says where its results went."})
 public final class Main implements Callable<Integer> {

@@ -18,7 +18,7 @@ public final class OutCheck {
 
     /** Commands whose --out is a result directory written atomically (explore's may also be a run to resume). */
     private static final Set<String> RESULT_DIRECTORIES = Set.of("simulate", "attention-study", "block-sparse-study",
-            "fpga-study", "sweep", "reference", "quality", "sensitivity", "model", "map");
+            "fpga-study", "sweep", "reference", "quality", "sensitivity", "model", "map", "run");
 
     private OutCheck() {
     }

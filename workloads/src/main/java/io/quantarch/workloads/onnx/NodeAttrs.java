@@ -7,46 +7,46 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A node's attributes by name, with the operator spec's defaults given at each use. */
-final class NodeAttrs {
+public final class NodeAttrs {
 
     private final Map<String, Onnx.Attribute> byName = new HashMap<>();
 
-    NodeAttrs(Onnx.Node n) {
+    public NodeAttrs(Onnx.Node n) {
         for (Onnx.Attribute a : n.getAttributeList()) {
             byName.put(a.getName(), a);
         }
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return byName.containsKey(name);
     }
 
-    long integer(String name, long otherwise) {
+    public long integer(String name, long otherwise) {
         Onnx.Attribute a = byName.get(name);
         return a == null ? otherwise : a.getI();
     }
 
-    double real(String name, double otherwise) {
+    public double real(String name, double otherwise) {
         Onnx.Attribute a = byName.get(name);
         return a == null ? otherwise : a.getF();
     }
 
-    long[] integers(String name) {
+    public long[] integers(String name) {
         Onnx.Attribute a = byName.get(name);
         return a == null ? null : a.getIntsList().stream().mapToLong(Long::longValue).toArray();
     }
 
-    String text(String name, String otherwise) {
+    public String text(String name, String otherwise) {
         Onnx.Attribute a = byName.get(name);
         return a == null ? otherwise : a.getS().toString(StandardCharsets.UTF_8);
     }
 
-    Onnx.Tensor tensor(String name) {
+    public Onnx.Tensor tensor(String name) {
         Onnx.Attribute a = byName.get(name);
         return a == null || !a.hasT() ? null : a.getT();
     }
 
-    float[] reals(String name) {
+    public float[] reals(String name) {
         Onnx.Attribute a = byName.get(name);
         if (a == null) {
             return null;

@@ -54,7 +54,7 @@ public final class OnnxFile {
     }
 
     /** The default-domain opset the model imports (1 when it names none). */
-    static long opset(Onnx.Model m) {
+    public static long opset(Onnx.Model m) {
         for (Onnx.OperatorSet o : m.getOpsetImportList()) {
             if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
                 return o.getVersion();

@@ -1,0 +1,152 @@
+package io.quantarch.workloads.onnx.exec;
+
+/**
+ * Convolution, transposed convolution and pooling over 1-D and 2-D spatial inputs (a 1-D input runs as height 1),
+ * as the ONNX operator specs define them; float32 products, accumulated in float32 in kernel order.
+ */
+final class Conv {
+
+    private Conv() {
+    }
+
+    /** Spatial geometry of one window operator, 2-D (1-D with height 1 and its parameters in the width slots). */
+    record Geometry(int kh, int kw, int sh, int sw, int dh, int dw, int padTop, int padLeft, int padBottom, int padRight, int oh, int ow) { }
+
+    static Geometry geometry(long[] x, long[] kernel, long[] strides, long[] pads, long[] dil, String autoPad, boolean ceil) {
+        if (x.length > 4 || x.length < 3) {
+            throw new IllegalArgumentException((x.length - 2) + "-D windows are not executed (1-D and 2-D are)");
+        }
+        boolean oneD = x.length == 3;
+        int ih = oneD ? 1 : (int) x[2];
+        int iw = (int) x[x.length - 1];
+        int kh = oneD ? 1 : (int) kernel[0];
+        int kw = (int) kernel[kernel.length - 1];
+        int sh = oneD ? 1 : at(strides, 0, 1);
+        int sw = at(strides, oneD ? 0 : 1, 1);
+        int dh = oneD ? 1 : at(dil, 0, 1);
+        int dw = at(dil, oneD ? 0 : 1, 1);
+        int n = oneD ? 1 : 2;
+        int[] pb = new int[2];
+        int[] pe = new int[2];
+        int[] in = {ih, iw};
+        int[] k = {(kh - 1) * dh + 1, (kw - 1) * dw + 1};
+        int[] s = {sh, sw};
+        int[] out = new int[2];
+        for (int a = 0; a < 2; a++) {
+            int slot = oneD ? 0 : a;
+            if (oneD && a == 0) {
+                out[0] = 1;
+                continue;
+            }
+            if (autoPad.startsWith("SAME")) {
+                out[a] = (in[a] + s[a] - 1) / s[a];
+                int total = Math.max(0, (out[a] - 1) * s[a] + k[a] - in[a]);
+                pb[a] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+                continue;
+            }
+            if (!autoPad.equals("VALID")) {
+                pb[a] = at(pads, slot, 0);
+                pe[a] = at(pads, slot + n, 0);
+            }
+            int span = in[a] + pb[a] + pe[a] - k[a];
+            out[a] = (ceil ? Math.floorDiv(span + s[a] - 1, s[a]) : Math.floorDiv(span, s[a])) + 1;
+            if (ceil && (out[a] - 1) * s[a] >= in[a] + pb[a]) {
+                out[a]--;
+            }
+        }
+        if (autoPad.startsWith("SAME")) {
+            for (int a = 0; a < 2; a++) {
+                int total = Math.max(0, (out[a] - 1) * s[a] + k[a] - in[a]);
+                pe[a] = total - pb[a];
+            }
+        }
+        return new Geometry(kh, kw, sh, sw, dh, dw, pb[0], pb[1], pe[0], pe[1], out[0], out[1]);
+    }
+
+    private static int at(long[] v, int k, int otherwise) {
+        return v == null || v.length <= k ? otherwise : (int) v[k];
+    }
+
+    static Value conv(Value x, Value w, Value bias, Geometry g, int groups) {
+        long[] xs = x.shape();
+        int batch = (int) xs[0];
+        int cin = (int) xs[1];
+        int ih = xs.length == 3 ? 1 : (int) xs[2];
+        int iw = (int) xs[xs.length - 1];
+        int cout = (int) w.shape()[0];
+        int cg = cin / groups;
+        int og = cout / groups;
+        float[] in = x.asFloats();
+        float[] wt = w.asFloats();
+        float[] out = new float[batch * cout * g.oh() * g.ow()];
+        for (int b = 0; b < batch; b++) {
+            for (int oc = 0; oc < cout; oc++) {
+                int grp = oc / og;
+                float bv = bias == null ? 0f : bias.asFloats()[oc];
+                for (int oy = 0; oy < g.oh(); oy++) {
+                    for (int ox = 0; ox < g.ow(); ox++) {
+                        float acc = 0f;
+                        for (int c = 0; c < cg; c++) {
+                            int ic = grp * cg + c;
+                            for (int ky = 0; ky < g.kh(); ky++) {
+                                int iy = oy * g.sh() - g.padTop() + ky * g.dh();
+                                if (iy < 0 || iy >= ih) {
+                                    continue;
+                                }
+                                int xo = ((b * cin + ic) * ih + iy) * iw;
+                                int wo = ((oc * cg + c) * g.kh() + ky) * g.kw();
+                                for (int kx = 0; kx < g.kw(); kx++) {
+                                    int ix = ox * g.sw() - g.padLeft() + kx * g.dw();
+                                    if (ix >= 0 && ix < iw) {
+                                        acc += in[xo + ix] * wt[wo + kx];
+                                    }
+                                }
+                            }
+                        }
+                        out[((b * cout + oc) * g.oh() + oy) * g.ow() + ox] = acc + bv;
+                    }
+                }
+            }
+        }
+        long[] shape = xs.length == 3 ? new long[] {batch, cout, g.ow()} : new long[] {batch, cout, g.oh(), g.ow()};
+        return Value.floats(shape, out);
+    }
+
+    /** Max or average pooling (average: count_include_pad chooses the divisor). */
+    static Value pool(Value x, Geometry g, boolean max, boolean countPad) {
+        long[] xs = x.shape();
+        int planes = (int) (xs[0] * xs[1]);
+        int ih = xs.length == 3 ? 1 : (int) xs[2];
+        int iw = (int) xs[xs.length - 1];
+        float[] in = x.asFloats();
+        float[] out = new float[planes * g.oh() * g.ow()];
+        for (int p = 0; p < planes; p++) {
+            for (int oy = 0; oy < g.oh(); oy++) {
+                for (int ox = 0; ox < g.ow(); ox++) {
+                    float acc = max ? Float.NEGATIVE_INFINITY : 0f;
+                    int n = 0;
+                    int padded = 0;
+                    for (int ky = 0; ky < g.kh(); ky++) {
+                        int iy = oy * g.sh() - g.padTop() + ky * g.dh();
+                        for (int kx = 0; kx < g.kw(); kx++) {
+                            int ix = ox * g.sw() - g.padLeft() + kx * g.dw();
+                            if (iy < 0 || iy >= ih || ix < 0 || ix >= iw) {
+                                // a window position in the explicit padding counts for count_include_pad, beyond it never
+                                boolean inPad = iy >= -g.padTop() && ix >= -g.padLeft() && iy < ih + g.padBottom()
+                                        && ix < iw + g.padRight();
+                                padded += inPad ? 1 : 0;
+                                continue;
+                            }
+                            float v = in[(p * ih + iy) * iw + ix];
+                            acc = max ? Math.max(acc, v) : acc + v;
+                            n++;
+                        }
+                    }
+                    out[(p * g.oh() + oy) * g.ow() + ox] = max ? acc : acc / (countPad ? n + padded : n);
+                }
+            }
+        }
+        long[] shape = xs.length == 3 ? new long[] {xs[0], xs[1], g.ow()} : new long[] {xs[0], xs[1], g.oh(), g.ow()};
+        return Value.floats(shape, out);
+    }
+}

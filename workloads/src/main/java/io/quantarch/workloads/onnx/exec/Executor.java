@@ -1,0 +1,98 @@
+package io.quantarch.workloads.onnx.exec;
+
+import io.quantarch.config.ConfigException;
+import io.quantarch.workloads.onnx.NodeAttrs;
+import io.quantarch.workloads.onnx.OnnxFile;
+import io.quantarch.workloads.onnx.proto.Onnx;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs an ONNX graph in float32 (integers as longs) node by node, in graph order, as the operator specifications
+ * define each operator. {@code inputs} are the graph inputs that have no initializer, in order; the result is the
+ * graph outputs in order. An operator or a tensor type it does not execute is bad input naming the node.
+ */
+public final class Executor {
+
+    static final List<String> SUPPORTED = List.of("Conv", "Gemm", "MatMul", "MaxPool", "AveragePool", "GlobalAveragePool",
+            "GlobalMaxPool", "BatchNormalization", "LayerNormalization", "RMSNormalization", "LRN", "Softmax", "LogSoftmax",
+            "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Gelu", "Erf", "Exp",
+            "Log", "Neg", "Abs", "Sqrt", "Reciprocal", "Clip", "Dropout", "Identity", "Cast", "Add", "Sub", "Mul", "Div", "Pow",
+            "Where", "Sum", "Max", "Min", "Mean", "Equal", "Less", "Greater", "Flatten", "Reshape", "Transpose", "Concat",
+            "Split", "Slice", "Squeeze", "Unsqueeze", "Gather", "Shape", "Constant", "ConstantOfShape", "Expand", "Pad",
+            "ReduceMean", "ReduceSum", "ReduceMax");
+
+    private final Path file;
+    private final Onnx.Model model;
+    private final long opset;
+
+    public Executor(Path file, Onnx.Model model) {
+        this.file = file;
+        this.model = model;
+        this.opset = OnnxFile.opset(model);
+    }
+
+    /** The graph inputs without an initializer, in order (what {@link #run} takes). */
+    public List<String> inputNames() {
+        Set<String> init = new HashSet<>();
+        model.getGraph().getInitializerList().forEach(t -> init.add(t.getName()));
+        return model.getGraph().getInputList().stream().map(Onnx.ValueInfo::getName).filter(n -> !init.contains(n)).toList();
+    }
+
+    public List<String> outputNames() {
+        return model.getGraph().getOutputList().stream().map(Onnx.ValueInfo::getName).toList();
+    }
+
+    public List<Value> run(List<Value> inputs) throws ConfigException {
+        Map<String, Value> env = new HashMap<>();
+        for (Onnx.Tensor t : model.getGraph().getInitializerList()) {
+            Value v = Value.of(t);
+            if (v != null) {
+                env.put(t.getName(), v);
+            }
+        }
+        List<String> names = inputNames();
+        if (inputs.size() != names.size()) {
+            throw new ConfigException(file, "graph inputs", names.size() + " input tensors " + names, inputs.size() + " given");
+        }
+        for (int k = 0; k < names.size(); k++) {
+            env.put(names.get(k), inputs.get(k));
+        }
+        for (Onnx.Node n : model.getGraph().getNodeList()) {
+            String where = "node '" + (n.getName().isEmpty() ? n.getOutput(0) : n.getName()) + "' (" + n.getOpType() + ")";
+            if (!n.getDomain().isEmpty() && !n.getDomain().equals("ai.onnx") || !SUPPORTED.contains(n.getOpType())) {
+                throw new ConfigException(file, where, "an operator quantarch executes: " + SUPPORTED, "'" + n.getOpType() + "'");
+            }
+            List<Value> in = new ArrayList<>();
+            for (String x : n.getInputList()) {
+                if (!x.isEmpty() && !env.containsKey(x)) {
+                    throw new ConfigException(file, where, "input tensors of a type quantarch executes (float, double, int32, int64, bool)",
+                            "tensor '" + x + "'");
+                }
+                in.add(x.isEmpty() ? null : env.get(x));
+            }
+            List<Value> out;
+            try {
+                out = Ops.apply(n.getOpType(), new NodeAttrs(n), in, opset, n.getOutputCount());
+            } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
+                throw new ConfigException(file, where, "inputs its operator accepts", String.valueOf(e.getMessage()));
+            }
+            for (int k = 0; k < n.getOutputCount() && k < out.size(); k++) {
+                if (!n.getOutput(k).isEmpty()) {
+                    env.put(n.getOutput(k), out.get(k));
+                }
+            }
+        }
+        List<Value> result = new ArrayList<>();
+        for (String o : outputNames()) {
+            result.add(env.get(o));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,128 @@
+package io.quantarch.workloads.onnx.exec;
+
+import com.google.protobuf.ByteString;
+import io.quantarch.workloads.onnx.proto.Onnx;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A tensor while a graph executes: float32 values, or integers (INT64, INT32 and BOOL held as longs), row-major with
+ * its shape. Immutable by convention: kernels write new arrays.
+ */
+public record Value(int type, long[] shape, float[] f, long[] i) {
+
+    public static final int FLOAT = 1;
+    public static final int INT32 = 6;
+    public static final int INT64 = 7;
+    public static final int BOOL = 9;
+    public static final int DOUBLE = 11;
+
+    public static Value floats(long[] shape, float[] f) {
+        return new Value(FLOAT, shape, f, null);
+    }
+
+    public static Value ints(int type, long[] shape, long[] i) {
+        return new Value(type, shape, null, i);
+    }
+
+    public boolean isFloat() {
+        return f != null;
+    }
+
+    public int size() {
+        return f != null ? f.length : i.length;
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Element {@code k} as a double, whatever the type. */
+    public double get(int k) {
+        return f != null ? f[k] : i[k];
+    }
+
+    public float[] asFloats() {
+        if (f != null) {
+            return f;
+        }
+        float[] out = new float[i.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = i[k];
+        }
+        return out;
+    }
+
+    public long[] asLongs() {
+        if (i != null) {
+            return i;
+        }
+        long[] out = new long[f.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = (long) f[k];
+        }
+        return out;
+    }
+
+    /** Reads a TensorProto of a type this executor handles; null for other types. */
+    public static Value of(Onnx.Tensor t) {
+        long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        int n = (int) Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        boolean hasRaw = !t.getRawData().isEmpty();
+        switch (t.getDataType()) {
+            case FLOAT -> {
+                float[] f = new float[n];
+                for (int k = 0; k < n; k++) {
+                    f[k] = hasRaw ? raw.getFloat() : t.getFloatData(k);
+                }
+                return floats(shape, f);
+            }
+            case DOUBLE -> {
+                float[] f = new float[n];
+                for (int k = 0; k < n; k++) {
+                    f[k] = (float) (hasRaw ? raw.getDouble() : t.getDoubleData(k));
+                }
+                return floats(shape, f);
+            }
+            case INT64 -> {
+                long[] v = new long[n];
+                for (int k = 0; k < n; k++) {
+                    v[k] = hasRaw ? raw.getLong() : t.getInt64Data(k);
+                }
+                return ints(INT64, shape, v);
+            }
+            case INT32, BOOL -> {
+                long[] v = new long[n];
+                for (int k = 0; k < n; k++) {
+                    v[k] = !hasRaw ? t.getInt32Data(k) : t.getDataType() == BOOL ? raw.get() : raw.getInt();
+                }
+                return ints(t.getDataType(), shape, v);
+            }
+            default -> {                                   // open: FLOAT16, FLOAT8, INT4, ... are not executed
+                return null;
+            }
+        }
+    }
+
+    /** As a TensorProto named {@code name} (raw little-endian data, as onnx.numpy_helper writes it). */
+    public Onnx.Tensor toProto(String name) {
+        int width = type == FLOAT || type == INT32 ? 4 : type == BOOL ? 1 : 8;
+        ByteBuffer b = ByteBuffer.allocate(size() * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < size(); k++) {
+            switch (type) {
+                case FLOAT -> b.putFloat(f[k]);
+                case INT32 -> b.putInt((int) i[k]);
+                case BOOL -> b.put((byte) i[k]);
+                default -> b.putLong(i[k]);                // open: INT64
+            }
+        }
+        Onnx.Tensor.Builder t = Onnx.Tensor.newBuilder().setName(name).setDataType(type == DOUBLE ? FLOAT : type);
+        for (long d : shape) {
+            t.addDims(d);
+        }
+        return t.setRawData(ByteString.copyFrom(b.array())).build();
+    }
+}
