@@ -149,4 +149,95 @@ final class Conv {
         long[] shape = xs.length == 3 ? new long[] {xs[0], xs[1], g.ow()} : new long[] {xs[0], xs[1], g.oh(), g.ow()};
         return Value.floats(shape, out);
     }
+
+    /** Transposed convolution (ConvTranspose spec), 1-D or 2-D: each input element scattered through the kernel. */
+    static Value convTranspose(Value x, Value w, Value bias, io.quantarch.workloads.onnx.NodeAttrs a) {
+        long[] xs = x.shape();
+        if (xs.length != 3 && xs.length != 4) {
+            throw new IllegalArgumentException((xs.length - 2) + "-D transposed convolutions are not executed");
+        }
+        boolean oneD = xs.length == 3;
+        int groups = (int) a.integer("group", 1);
+        int batch = (int) xs[0];
+        int cin = (int) xs[1];
+        int ih = oneD ? 1 : (int) xs[2];
+        int iw = (int) xs[xs.length - 1];
+        long[] ws = w.shape();
+        int og = (int) ws[1];
+        int cout = og * groups;
+        int kh = oneD ? 1 : (int) ws[2];
+        int kw = (int) ws[ws.length - 1];
+        int[] in = {ih, iw};
+        int[] k = {kh, kw};
+        int[] st = new int[2];
+        int[] dl = new int[2];
+        int[] pb = new int[2];
+        int[] out = new int[2];
+        long[] strides = a.integers("strides");
+        long[] dil = a.integers("dilations");
+        long[] pads = a.integers("pads");
+        long[] outPad = a.integers("output_padding");
+        long[] outShape = a.integers("output_shape");
+        int n = oneD ? 1 : 2;
+        for (int d = 0; d < 2; d++) {
+            int slot = oneD ? 0 : d;
+            if (oneD && d == 0) {
+                st[0] = 1;
+                dl[0] = 1;
+                out[0] = 1;
+                continue;
+            }
+            st[d] = at(strides, slot, 1);
+            dl[d] = at(dil, slot, 1);
+            int full = st[d] * (in[d] - 1) + at(outPad, slot, 0) + (k[d] - 1) * dl[d] + 1;
+            if (outShape != null) {
+                out[d] = (int) outShape[outShape.length - n + slot];
+                int total = full - out[d];
+                pb[d] = a.text("auto_pad", "NOTSET").equals("SAME_UPPER") ? total / 2 : total - total / 2;
+            } else if (a.text("auto_pad", "NOTSET").startsWith("SAME")) {
+                out[d] = in[d] * st[d];
+                int total = full - out[d];
+                pb[d] = a.text("auto_pad", "NOTSET").equals("SAME_UPPER") ? total / 2 : total - total / 2;
+            } else {
+                pb[d] = at(pads, slot, 0);
+                out[d] = full - pb[d] - at(pads, slot + n, 0);
+            }
+        }
+        float[] xf = x.asFloats();
+        float[] wf = w.asFloats();
+        float[] y = new float[batch * cout * out[0] * out[1]];
+        for (int b = 0; b < batch; b++) {
+            for (int ic = 0; ic < cin; ic++) {
+                int grp = ic / (cin / groups);
+                for (int iy = 0; iy < ih; iy++) {
+                    for (int ix = 0; ix < iw; ix++) {
+                        float v = xf[((b * cin + ic) * ih + iy) * iw + ix];
+                        for (int oc = 0; oc < og; oc++) {
+                            int outC = grp * og + oc;
+                            for (int ky = 0; ky < kh; ky++) {
+                                int oy = iy * st[0] - pb[0] + ky * dl[0];
+                                if (oy < 0 || oy >= out[0]) {
+                                    continue;
+                                }
+                                for (int kx = 0; kx < kw; kx++) {
+                                    int ox = ix * st[1] - pb[1] + kx * dl[1];
+                                    if (ox >= 0 && ox < out[1]) {
+                                        y[((b * cout + outC) * out[0] + oy) * out[1] + ox] += v * wf[((ic * og + oc) * kh + ky) * kw + kx];
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (bias != null) {
+            int plane = out[0] * out[1];
+            for (int e = 0; e < y.length; e++) {
+                y[e] += (float) bias.get((e / plane) % cout);
+            }
+        }
+        long[] shape = oneD ? new long[] {batch, cout, out[1]} : new long[] {batch, cout, out[0], out[1]};
+        return Value.floats(shape, y);
+    }
 }

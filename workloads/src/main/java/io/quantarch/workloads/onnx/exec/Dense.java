@@ -149,6 +149,33 @@ final class Dense {
         return Value.floats(s, out);
     }
 
+    /** Instance normalisation: each (batch, channel) plane normalised over its spatial elements, then scaled and shifted. */
+    static Value instanceNorm(Value x, Value scale, Value bias, double eps) {
+        long[] s = x.shape();
+        int c = (int) s[1];
+        int plane = Shapes.span(s, 2, s.length);
+        float[] in = x.asFloats();
+        float[] out = new float[in.length];
+        for (int p = 0; p < in.length / plane; p++) {
+            double mean = 0;
+            for (int j = 0; j < plane; j++) {
+                mean += in[p * plane + j];
+            }
+            mean /= plane;
+            double var = 0;
+            for (int j = 0; j < plane; j++) {
+                double d = in[p * plane + j] - mean;
+                var += d * d;
+            }
+            double inv = 1.0 / Math.sqrt(var / plane + eps);
+            int ch = p % c;
+            for (int j = 0; j < plane; j++) {
+                out[p * plane + j] = (float) ((in[p * plane + j] - mean) * inv * scale.get(ch) + bias.get(ch));
+            }
+        }
+        return Value.floats(s, out);
+    }
+
     /** Inference batch normalisation over channels (dimension 1). */
     static Value batchNorm(Value x, Value scale, Value bias, Value mean, Value var, double eps) {
         long[] s = x.shape();

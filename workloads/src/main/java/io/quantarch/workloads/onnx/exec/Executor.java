@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class Executor {
 
-    static final List<String> SUPPORTED = List.of("Conv", "Gemm", "MatMul", "MaxPool", "AveragePool", "GlobalAveragePool",
+    static final List<String> SUPPORTED = List.of("Conv", "ConvTranspose", "InstanceNormalization", "Not", "And", "Or",
+            "QuantizeLinear", "DequantizeLinear", "Gemm", "MatMul", "MaxPool", "AveragePool", "GlobalAveragePool",
             "GlobalMaxPool", "BatchNormalization", "LayerNormalization", "RMSNormalization", "LRN", "Softmax", "LogSoftmax",
             "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Gelu", "Erf", "Exp",
             "Log", "Neg", "Abs", "Sqrt", "Reciprocal", "Clip", "Dropout", "Identity", "Cast", "Add", "Sub", "Mul", "Div", "Pow",
@@ -72,7 +73,7 @@ public final class Executor {
             List<Value> in = new ArrayList<>();
             for (String x : n.getInputList()) {
                 if (!x.isEmpty() && !env.containsKey(x)) {
-                    throw new ConfigException(file, where, "input tensors of a type quantarch executes (float, double, int32, int64, bool)",
+                    throw new ConfigException(file, where, "input tensors of a type quantarch executes (float, double, int8, uint8, int32, int64, bool)",
                             "tensor '" + x + "'");
                 }
                 in.add(x.isEmpty() ? null : env.get(x));

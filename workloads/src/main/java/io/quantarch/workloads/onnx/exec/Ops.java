@@ -77,6 +77,10 @@ final class Ops {
             case "Less" -> Elementwise.binary(in.get(0), in.get(1), (p, q) -> p < q ? 1 : 0, null, Value.BOOL);
             case "Greater" -> Elementwise.binary(in.get(0), in.get(1), (p, q) -> p > q ? 1 : 0, null, Value.BOOL);
             case "Where" -> Elementwise.where(in.get(0), in.get(1), in.get(2));
+            case "And" -> Elementwise.binary(in.get(0), in.get(1), (p, q) -> p != 0 && q != 0 ? 1 : 0, null, Value.BOOL);
+            case "Or" -> Elementwise.binary(in.get(0), in.get(1), (p, q) -> p != 0 || q != 0 ? 1 : 0, null, Value.BOOL);
+            case "Not" -> Value.ints(Value.BOOL, in.get(0).shape(), java.util.Arrays.stream(in.get(0).asLongs()).map(v -> v == 0 ? 1 : 0).toArray());
+            case "QuantizeLinear", "DequantizeLinear" -> Quantize.apply(op, a, in);
             case "Sum" -> Elementwise.variadic(in, Double::sum, false);
             case "Mean" -> Elementwise.variadic(in, Double::sum, true);
             case "Max" -> Elementwise.variadic(in, Math::max, false);
@@ -119,6 +123,8 @@ final class Ops {
                 long[] k = java.util.Arrays.copyOfRange(s, 2, s.length);
                 yield Conv.pool(x, Conv.geometry(s, k, null, null, null, "VALID", false), op.equals("GlobalMaxPool"), false);
             }
+            case "ConvTranspose" -> Conv.convTranspose(x, in.get(1), in.size() > 2 ? in.get(2) : null, a);
+            case "InstanceNormalization" -> Dense.instanceNorm(x, in.get(1), in.get(2), a.real("epsilon", 1e-5));
             case "MatMul" -> Dense.matmul(x, in.get(1));
             case "Gemm" -> Dense.gemm(x, in.get(1), in.size() > 2 ? in.get(2) : null, a.real("alpha", 1), a.real("beta", 1),
                     a.integer("transA", 0) == 1, a.integer("transB", 0) == 1);

@@ -14,6 +14,8 @@ import java.util.Arrays;
 public record Value(int type, long[] shape, float[] f, long[] i) {
 
     public static final int FLOAT = 1;
+    public static final int UINT8 = 2;
+    public static final int INT8 = 3;
     public static final int INT32 = 6;
     public static final int INT64 = 7;
     public static final int BOOL = 9;
@@ -94,12 +96,13 @@ public record Value(int type, long[] shape, float[] f, long[] i) {
                 }
                 return ints(INT64, shape, v);
             }
-            case INT32, BOOL -> {
+            case INT32, BOOL, INT8, UINT8 -> {
                 long[] v = new long[n];
+                int dt = t.getDataType();
                 for (int k = 0; k < n; k++) {
-                    v[k] = !hasRaw ? t.getInt32Data(k) : t.getDataType() == BOOL ? raw.get() : raw.getInt();
+                    v[k] = !hasRaw ? t.getInt32Data(k) : dt == INT32 ? raw.getInt() : dt == UINT8 ? raw.get() & 0xFF : raw.get();
                 }
-                return ints(t.getDataType(), shape, v);
+                return ints(dt, shape, v);
             }
             default -> {                                   // open: FLOAT16, FLOAT8, INT4, ... are not executed
                 return null;
@@ -109,13 +112,13 @@ public record Value(int type, long[] shape, float[] f, long[] i) {
 
     /** As a TensorProto named {@code name} (raw little-endian data, as onnx.numpy_helper writes it). */
     public Onnx.Tensor toProto(String name) {
-        int width = type == FLOAT || type == INT32 ? 4 : type == BOOL ? 1 : 8;
+        int width = type == FLOAT || type == INT32 ? 4 : type == BOOL || type == INT8 || type == UINT8 ? 1 : 8;
         ByteBuffer b = ByteBuffer.allocate(size() * width).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < size(); k++) {
             switch (type) {
                 case FLOAT -> b.putFloat(f[k]);
                 case INT32 -> b.putInt((int) i[k]);
-                case BOOL -> b.put((byte) i[k]);
+                case BOOL, INT8, UINT8 -> b.put((byte) i[k]);
                 default -> b.putLong(i[k]);                // open: INT64
             }
         }
