@@ -24,8 +24,14 @@ import java.util.concurrent.Callable;
                 "Writes DIR/quality.csv (one row) and DIR/layers.csv (per-layer formats and SQNR)."})
 final class QualityCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "stories260k or mnist_cnn.")
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "stories260k, mnist_cnn, or an .onnx model (with --inputs).")
     String model;
+
+    @Option(names = "--inputs", paramLabel = "DIR", description = "With an .onnx model: input_N.pb files, or test_data_set_K folders of them.")
+    Path inputs;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "With an .onnx model: one class index per sample (a line each), for accuracy.")
+    Path labels;
 
     @Option(names = "--policy", paramLabel = "POLICY.yaml", description = "Quantization policy (default: FP32).")
     Path policy;
@@ -63,6 +69,12 @@ final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, IOException {
+        if (model.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            return OnnxQualityRun.run(io, Path.of(model), policy, inputs, labels, out);
+        }
+        if (inputs != null || labels != null) {
+            throw new ConfigException(inputs != null ? "--inputs" : "--labels", null, "an .onnx --model", "'" + model + "'");
+        }
         RealModel m = model(model);
         QuantPolicy p = policy == null ? QuantPolicy.FP32 : PolicyYaml.read(policy);
         try {

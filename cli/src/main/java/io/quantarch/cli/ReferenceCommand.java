@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "reference", sortOptions = false,
         description = {"Reproduce a real model's FP32 reference figures with quantarch's own forward pass:",
                 "stories260k: all 758 windows against the per-window NLL of the independent numpy reference;",
-                "mnist_cnn: all 10,000 test images against 98.91% and the reference predictions."})
+                "mnist_cnn: all 10,000 test images against 98.91%% and the reference predictions."})
 final class ReferenceCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "A real model: stories260k or mnist_cnn.")

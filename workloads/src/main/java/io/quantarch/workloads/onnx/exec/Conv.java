@@ -157,72 +157,76 @@ final class Conv {
             throw new IllegalArgumentException((xs.length - 2) + "-D transposed convolutions are not executed");
         }
         boolean oneD = xs.length == 3;
+        long[] ws = w.shape();
+        int[] in = {oneD ? 1 : (int) xs[2], (int) xs[xs.length - 1]};
+        int[] k = {oneD ? 1 : (int) ws[2], (int) ws[ws.length - 1]};
+        int[][] g = transposeGeometry(a, oneD, in, k);              // strides, dilations, begin pads, output sizes
         int groups = (int) a.integer("group", 1);
         int batch = (int) xs[0];
         int cin = (int) xs[1];
-        int ih = oneD ? 1 : (int) xs[2];
-        int iw = (int) xs[xs.length - 1];
-        long[] ws = w.shape();
         int og = (int) ws[1];
         int cout = og * groups;
-        int kh = oneD ? 1 : (int) ws[2];
-        int kw = (int) ws[ws.length - 1];
-        int[] in = {ih, iw};
-        int[] k = {kh, kw};
-        int[] st = new int[2];
-        int[] dl = new int[2];
-        int[] pb = new int[2];
-        int[] out = new int[2];
-        long[] strides = a.integers("strides");
-        long[] dil = a.integers("dilations");
-        long[] pads = a.integers("pads");
-        long[] outPad = a.integers("output_padding");
+        float[] y = scatter(x.asFloats(), w.asFloats(), batch, cin, og, groups, in, k, g);
+        if (bias != null) {
+            int plane = g[3][0] * g[3][1];
+            for (int e = 0; e < y.length; e++) {
+                y[e] += (float) bias.get((e / plane) % cout);
+            }
+        }
+        long[] shape = oneD ? new long[] {batch, cout, g[3][1]} : new long[] {batch, cout, g[3][0], g[3][1]};
+        return Value.floats(shape, y);
+    }
+
+    /** {strides, dilations, begin pads, output sizes} per spatial axis (height then width; height 1 for 1-D). */
+    private static int[][] transposeGeometry(io.quantarch.workloads.onnx.NodeAttrs a, boolean oneD, int[] in, int[] k) {
+        int[][] g = new int[4][2];
         long[] outShape = a.integers("output_shape");
+        String autoPad = a.text("auto_pad", "NOTSET");
         int n = oneD ? 1 : 2;
         for (int d = 0; d < 2; d++) {
             int slot = oneD ? 0 : d;
             if (oneD && d == 0) {
-                st[0] = 1;
-                dl[0] = 1;
-                out[0] = 1;
+                g[0][0] = 1;
+                g[1][0] = 1;
+                g[3][0] = 1;
                 continue;
             }
-            st[d] = at(strides, slot, 1);
-            dl[d] = at(dil, slot, 1);
-            int full = st[d] * (in[d] - 1) + at(outPad, slot, 0) + (k[d] - 1) * dl[d] + 1;
-            if (outShape != null) {
-                out[d] = (int) outShape[outShape.length - n + slot];
-                int total = full - out[d];
-                pb[d] = a.text("auto_pad", "NOTSET").equals("SAME_UPPER") ? total / 2 : total - total / 2;
-            } else if (a.text("auto_pad", "NOTSET").startsWith("SAME")) {
-                out[d] = in[d] * st[d];
-                int total = full - out[d];
-                pb[d] = a.text("auto_pad", "NOTSET").equals("SAME_UPPER") ? total / 2 : total - total / 2;
+            g[0][d] = at(a.integers("strides"), slot, 1);
+            g[1][d] = at(a.integers("dilations"), slot, 1);
+            int full = g[0][d] * (in[d] - 1) + at(a.integers("output_padding"), slot, 0) + (k[d] - 1) * g[1][d] + 1;
+            if (outShape != null || autoPad.startsWith("SAME")) {
+                g[3][d] = outShape != null ? (int) outShape[outShape.length - n + slot] : in[d] * g[0][d];
+                int total = full - g[3][d];
+                g[2][d] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
             } else {
-                pb[d] = at(pads, slot, 0);
-                out[d] = full - pb[d] - at(pads, slot + n, 0);
+                g[2][d] = at(a.integers("pads"), slot, 0);
+                g[3][d] = full - g[2][d] - at(a.integers("pads"), slot + n, 0);
             }
         }
-        float[] xf = x.asFloats();
-        float[] wf = w.asFloats();
+        return g;
+    }
+
+    private static float[] scatter(float[] xf, float[] wf, int batch, int cin, int og, int groups, int[] in, int[] k, int[][] g) {
+        int cout = og * groups;
+        int[] out = g[3];
         float[] y = new float[batch * cout * out[0] * out[1]];
         for (int b = 0; b < batch; b++) {
             for (int ic = 0; ic < cin; ic++) {
                 int grp = ic / (cin / groups);
-                for (int iy = 0; iy < ih; iy++) {
-                    for (int ix = 0; ix < iw; ix++) {
-                        float v = xf[((b * cin + ic) * ih + iy) * iw + ix];
+                for (int iy = 0; iy < in[0]; iy++) {
+                    for (int ix = 0; ix < in[1]; ix++) {
+                        float v = xf[((b * cin + ic) * in[0] + iy) * in[1] + ix];
                         for (int oc = 0; oc < og; oc++) {
                             int outC = grp * og + oc;
-                            for (int ky = 0; ky < kh; ky++) {
-                                int oy = iy * st[0] - pb[0] + ky * dl[0];
+                            for (int ky = 0; ky < k[0]; ky++) {
+                                int oy = iy * g[0][0] - g[2][0] + ky * g[1][0];
                                 if (oy < 0 || oy >= out[0]) {
                                     continue;
                                 }
-                                for (int kx = 0; kx < kw; kx++) {
-                                    int ox = ix * st[1] - pb[1] + kx * dl[1];
+                                for (int kx = 0; kx < k[1]; kx++) {
+                                    int ox = ix * g[0][1] - g[2][1] + kx * g[1][1];
                                     if (ox >= 0 && ox < out[1]) {
-                                        y[((b * cout + outC) * out[0] + oy) * out[1] + ox] += v * wf[((ic * og + oc) * kh + ky) * kw + kx];
+                                        y[((b * cout + outC) * out[0] + oy) * out[1] + ox] += v * wf[((ic * og + oc) * k[0] + ky) * k[1] + kx];
                                     }
                                 }
                             }
@@ -231,13 +235,6 @@ final class Conv {
                 }
             }
         }
-        if (bias != null) {
-            int plane = out[0] * out[1];
-            for (int e = 0; e < y.length; e++) {
-                y[e] += (float) bias.get((e / plane) % cout);
-            }
-        }
-        long[] shape = oneD ? new long[] {batch, cout, out[1]} : new long[] {batch, cout, out[0], out[1]};
-        return Value.floats(shape, y);
+        return y;
     }
 }

@@ -29,14 +29,25 @@ public final class Executor {
             "Split", "Slice", "Squeeze", "Unsqueeze", "Gather", "Shape", "Constant", "ConstantOfShape", "Expand", "Pad",
             "ReduceMean", "ReduceSum", "ReduceMax");
 
+    /** Sees (and may replace) each node's inputs before it runs: quantized execution is one. */
+    public interface Hook {
+        List<Value> before(Onnx.Node n, String name, List<Value> inputs, boolean[] constant);
+    }
+
     private final Path file;
     private final Onnx.Model model;
     private final long opset;
+    private final Hook hook;
 
     public Executor(Path file, Onnx.Model model) {
+        this(file, model, null);
+    }
+
+    public Executor(Path file, Onnx.Model model, Hook hook) {
         this.file = file;
         this.model = model;
         this.opset = OnnxFile.opset(model);
+        this.hook = hook;
     }
 
     /** The graph inputs without an initializer, in order (what {@link #run} takes). */
@@ -52,10 +63,12 @@ public final class Executor {
 
     public List<Value> run(List<Value> inputs) throws ConfigException {
         Map<String, Value> env = new HashMap<>();
+        Set<String> constants = new HashSet<>();
         for (Onnx.Tensor t : model.getGraph().getInitializerList()) {
             Value v = Value.of(t);
             if (v != null) {
                 env.put(t.getName(), v);
+                constants.add(t.getName());
             }
         }
         List<String> names = inputNames();
@@ -78,15 +91,27 @@ public final class Executor {
                 }
                 in.add(x.isEmpty() ? null : env.get(x));
             }
+            if (hook != null) {
+                boolean[] constant = new boolean[in.size()];
+                for (int k = 0; k < constant.length; k++) {
+                    constant[k] = constants.contains(n.getInput(k));
+                }
+                in = hook.before(n, n.getName().isEmpty() ? n.getOutput(0) : n.getName(), in, constant);
+            }
             List<Value> out;
             try {
                 out = Ops.apply(n.getOpType(), new NodeAttrs(n), in, opset, n.getOutputCount());
             } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
                 throw new ConfigException(file, where, "inputs its operator accepts", String.valueOf(e.getMessage()));
             }
+            boolean fromConstants = !n.getInputList().isEmpty() && n.getInputList().stream().allMatch(x -> x.isEmpty() || constants.contains(x))
+                    || n.getOpType().equals("Constant");
             for (int k = 0; k < n.getOutputCount() && k < out.size(); k++) {
                 if (!n.getOutput(k).isEmpty()) {
                     env.put(n.getOutput(k), out.get(k));
+                    if (fromConstants) {
+                        constants.add(n.getOutput(k));
+                    }
                 }
             }
         }

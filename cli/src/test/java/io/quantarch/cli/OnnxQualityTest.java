@@ -1,0 +1,66 @@
+package io.quantarch.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code quality --model M.onnx --inputs DIR --labels FILE}: a user's model under a policy against its own FP32 run.
+ * The CNTK MNIST CNN on its five reference images (labels 7 2 1 0 4): FP32 agrees with itself exactly; W4 (per channel)
+ * A8 (per tensor) keeps every prediction with an output SQNR above 15 dB; W2 A4 loses more signal than W4 A8.
+ */
+class OnnxQualityTest {
+
+    static final Path MNIST = Path.of("..", "workloads", "src", "test", "resources", "onnx", "models", "mnist_cnn");
+
+    static Map<String, Double> run(Path tmp, String name, String policyYaml) throws Exception {
+        Path labels = tmp.resolve("labels.txt");
+        Files.writeString(labels, "7\n2\n1\n0\n4\n");
+        String[] base = {"quality", "--model", MNIST.resolve("model.onnx").toString(), "--inputs", MNIST.toString(), "--labels",
+                labels.toString(), "--out", tmp.resolve(name).toString()};
+        List<String> args = new java.util.ArrayList<>(List.of(base));
+        if (policyYaml != null) {
+            Path p = tmp.resolve(name + ".yaml");
+            Files.writeString(p, policyYaml);
+            args.addAll(List.of("--policy", p.toString()));
+        }
+        CliRunner r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Double> m = new HashMap<>();
+        for (String line : Files.readAllLines(tmp.resolve(name).resolve("quality.csv")).subList(1, 4)) {
+            String[] c = line.split(",");
+            m.put(c[2], c[3].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(c[3]));
+        }
+        return m;
+    }
+
+    @Test
+    void mnistUnderFp32W4A8AndW2A4(@TempDir Path tmp) throws Exception {
+        Map<String, Double> fp32 = run(tmp, "fp32", null);
+        assertEquals(1.0, fp32.get("top1_agreement"));
+        assertEquals(1.0, fp32.get("accuracy"), "labels 7 2 1 0 4 are all predicted (the reference set's statement)");
+        Map<String, Double> w4 = run(tmp, "w4", "version: 1\nname: w4a8\ndefault: {weights: int4_sym_channel, inputs: int8_sym_tensor}\n");
+        assertEquals(1.0, w4.get("top1_agreement"));
+        assertTrue(w4.get("output_sqnr_db") > 15, "W4A8 output SQNR " + w4.get("output_sqnr_db"));
+        Map<String, Double> w2 = run(tmp, "w2", "version: 1\nname: w2a4\ndefault: {weights: int2_sym_channel, inputs: int4_sym_tensor}\n");
+        assertTrue(w2.get("output_sqnr_db") < w4.get("output_sqnr_db") - 10, "W2A4 " + w2.get("output_sqnr_db") + " dB vs W4A8 " + w4.get("output_sqnr_db"));
+    }
+
+    @Test
+    void aPolicyNamingNoNodeIsBadInput(@TempDir Path tmp) throws Exception {
+        Path p = tmp.resolve("p.yaml");
+        Files.writeString(p, "version: 1\nname: p\ndefault: {weights: int8_sym_channel}\noverrides:\n  - {layers: \"nosuch*\", weights: int4_sym_channel}\n");
+        CliRunner r = CliRunner.run("quality", "--model", MNIST.resolve("model.onnx").toString(), "--inputs", MNIST.toString(), "--policy",
+                p.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("nosuch*"), r.err());
+    }
+}
