@@ -79,46 +79,53 @@ public final class Executor {
             env.put(names.get(k), inputs.get(k));
         }
         for (Onnx.Node n : model.getGraph().getNodeList()) {
-            String where = "node '" + (n.getName().isEmpty() ? n.getOutput(0) : n.getName()) + "' (" + n.getOpType() + ")";
-            if (!n.getDomain().isEmpty() && !n.getDomain().equals("ai.onnx") || !SUPPORTED.contains(n.getOpType())) {
-                throw new ConfigException(file, where, "an operator quantarch executes: " + SUPPORTED, "'" + n.getOpType() + "'");
-            }
-            List<Value> in = new ArrayList<>();
-            for (String x : n.getInputList()) {
-                if (!x.isEmpty() && !env.containsKey(x)) {
-                    throw new ConfigException(file, where, "input tensors of a type quantarch executes (float, double, int8, uint8, int32, int64, bool)",
-                            "tensor '" + x + "'");
-                }
-                in.add(x.isEmpty() ? null : env.get(x));
-            }
-            if (hook != null) {
-                boolean[] constant = new boolean[in.size()];
-                for (int k = 0; k < constant.length; k++) {
-                    constant[k] = constants.contains(n.getInput(k));
-                }
-                in = hook.before(n, n.getName().isEmpty() ? n.getOutput(0) : n.getName(), in, constant);
-            }
-            List<Value> out;
-            try {
-                out = Ops.apply(n.getOpType(), new NodeAttrs(n), in, opset, n.getOutputCount());
-            } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
-                throw new ConfigException(file, where, "inputs its operator accepts", String.valueOf(e.getMessage()));
-            }
-            boolean fromConstants = !n.getInputList().isEmpty() && n.getInputList().stream().allMatch(x -> x.isEmpty() || constants.contains(x))
-                    || n.getOpType().equals("Constant");
-            for (int k = 0; k < n.getOutputCount() && k < out.size(); k++) {
-                if (!n.getOutput(k).isEmpty()) {
-                    env.put(n.getOutput(k), out.get(k));
-                    if (fromConstants) {
-                        constants.add(n.getOutput(k));
-                    }
-                }
-            }
+            step(n, env, constants);
         }
         List<Value> result = new ArrayList<>();
         for (String o : outputNames()) {
             result.add(env.get(o));
         }
         return result;
+    }
+
+    /** One node: its inputs from {@code env}, the hook, the operator, its outputs into {@code env}. */
+    private void step(Onnx.Node n, Map<String, Value> env, Set<String> constants) throws ConfigException {
+        String where = "node '" + (n.getName().isEmpty() ? n.getOutput(0) : n.getName()) + "' (" + n.getOpType() + ")";
+        if (!n.getDomain().isEmpty() && !n.getDomain().equals("ai.onnx") || !SUPPORTED.contains(n.getOpType())) {
+            throw new ConfigException(file, where, "an operator quantarch executes: " + SUPPORTED, "'" + n.getOpType() + "'");
+        }
+        if (n.getOpType().equals("MaxPool") && n.getOutputCount() > 1 && !n.getOutput(1).isEmpty()) {
+            throw new ConfigException(file, where, "MaxPool without its optional Indices output", "Indices requested");
+        }
+        List<Value> in = new ArrayList<>();
+        for (String x : n.getInputList()) {
+            if (!x.isEmpty() && !env.containsKey(x)) {
+                throw new ConfigException(file, where, "input tensors computed before it, of a type quantarch executes", "tensor '" + x + "'");
+            }
+            in.add(x.isEmpty() ? null : env.get(x));
+        }
+        if (hook != null) {
+            boolean[] constant = new boolean[in.size()];
+            for (int k = 0; k < constant.length; k++) {
+                constant[k] = constants.contains(n.getInput(k));
+            }
+            in = hook.before(n, n.getName().isEmpty() ? n.getOutput(0) : n.getName(), in, constant);
+        }
+        List<Value> out;
+        try {
+            out = Ops.apply(n.getOpType(), new NodeAttrs(n), in, opset, n.getOutputCount());
+        } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
+            throw new ConfigException(file, where, "inputs its operator accepts", String.valueOf(e.getMessage()));
+        }
+        boolean fromConstants = !n.getInputList().isEmpty() && n.getInputList().stream().allMatch(x -> x.isEmpty() || constants.contains(x))
+                || n.getOpType().equals("Constant");
+        for (int k = 0; k < n.getOutputCount() && k < out.size(); k++) {
+            if (!n.getOutput(k).isEmpty()) {
+                env.put(n.getOutput(k), out.get(k));
+                if (fromConstants) {
+                    constants.add(n.getOutput(k));
+                }
+            }
+        }
     }
 }

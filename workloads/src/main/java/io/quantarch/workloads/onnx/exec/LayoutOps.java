@@ -43,7 +43,7 @@ final class LayoutOps {
             case "Pad" -> Layout.pad(x, pads(x, a, in), in.size() > 2 && in.get(2) != null ? in.get(2).get(0) : a.real("value", 0),
                     a.text("mode", "constant"));
             case "ReduceMean", "ReduceSum", "ReduceMax" -> reduce(op, a, in, opset);
-            case "Cast" -> cast(x, (int) a.integer("to", Value.FLOAT));
+            case "Cast" -> cast(x, (int) a.integer("to", Value.FLOAT), a.integer("saturate", 1) == 1);
             default -> null;                                   // open: Split is below; anything else is not layout
         };
         if (y != null) {
@@ -163,11 +163,27 @@ final class LayoutOps {
         return Layout.reduce(in.get(0), axes, a.integer("keepdims", 1) == 1, op);
     }
 
-    private static Value cast(Value x, int to) {
+    private static Value cast(Value x, int to, boolean saturate) {
+        if (SmallFloats.handles(to)) {
+            float[] in = x.asFloats();
+            if (to == SmallFloats.INT4 || to == SmallFloats.UINT4) {
+                long[] v = new long[in.length];
+                for (int k = 0; k < v.length; k++) {
+                    // Cast keeps the low 4 bits of the rounded integer (as the backend tests' reference does); QuantizeLinear saturates
+                    v[k] = (long) SmallFloats.decode(to, (int) (long) Math.rint(in[k]) & 0xF);
+                }
+                return Value.ints(to, x.shape(), v);
+            }
+            float[] out = new float[in.length];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = SmallFloats.decode(to, SmallFloats.encode(to, in[k], saturate));
+            }
+            return new Value(to, x.shape(), out, null);
+        }
         if (to == Value.FLOAT || to == Value.DOUBLE) {
             return Value.floats(x.shape(), x.asFloats().clone());
         }
-        if (to == Value.INT64 || to == Value.INT32 || to == Value.BOOL) {
+        if (to == Value.INT64 || to == Value.INT32 || to == Value.BOOL || to == Value.INT8 || to == Value.UINT8) {
             long[] v = x.asLongs().clone();
             if (to == Value.BOOL) {
                 for (int k = 0; k < v.length; k++) {

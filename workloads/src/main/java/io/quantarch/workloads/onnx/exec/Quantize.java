@@ -28,8 +28,11 @@ final class Quantize {
             }
             return Value.floats(x.shape(), out);
         }
+        if (SmallFloats.handles(type)) {
+            return toNarrow(x, scale, zp, param, type, a.integer("saturate", 1) == 1);
+        }
         if (type != Value.UINT8 && type != Value.INT8) {
-            throw new IllegalArgumentException("QuantizeLinear to tensor type " + type + " (int8 and uint8 are executed)");
+            throw new IllegalArgumentException("QuantizeLinear to tensor type " + type);
         }
         long lo = type == Value.INT8 ? -128 : 0;
         long hi = type == Value.INT8 ? 127 : 255;
@@ -40,6 +43,22 @@ final class Quantize {
             out[k] = Math.max(lo, Math.min(hi, q));
         }
         return Value.ints(type, x.shape(), out);
+    }
+
+    /** QuantizeLinear to a narrow type: x / scale (+ zero point for the integer ones), cast with the type's rounding. */
+    private static Value toNarrow(Value x, Value scale, Value zp, int[] param, int type, boolean saturate) {
+        boolean integer = type == SmallFloats.INT4 || type == SmallFloats.UINT4;
+        float[] f = new float[x.size()];
+        long[] i = new long[x.size()];
+        for (int k = 0; k < f.length; k++) {
+            float y = (float) x.get(k) / (float) scale.get(param[k]);
+            if (integer) {
+                i[k] = (long) SmallFloats.decode(type, SmallFloats.encode(type, (float) (Math.rint(y) + (zp == null ? 0 : zp.get(param[k]))), true));
+            } else {
+                f[k] = SmallFloats.decode(type, SmallFloats.encode(type, y, saturate));
+            }
+        }
+        return integer ? Value.ints(type, x.shape(), i) : new Value(type, x.shape(), f, null);
     }
 
     /** For each element, the index of its scale and zero point: per tensor, per axis slice, or per block along the axis. */

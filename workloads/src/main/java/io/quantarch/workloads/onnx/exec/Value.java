@@ -72,8 +72,12 @@ public record Value(int type, long[] shape, float[] f, long[] i) {
     public static Value of(Onnx.Tensor t) {
         long[] shape = t.getDimsList().stream().mapToLong(Long::longValue).toArray();
         int n = (int) Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        // slice(): the buffer may start inside a larger array, and the narrow types read it by absolute index
+        ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().slice().order(ByteOrder.LITTLE_ENDIAN);
         boolean hasRaw = !t.getRawData().isEmpty();
+        if (SmallFloats.handles(t.getDataType())) {
+            return narrow(t, shape, n, raw, hasRaw);
+        }
         switch (t.getDataType()) {
             case FLOAT -> {
                 float[] f = new float[n];
@@ -110,8 +114,52 @@ public record Value(int type, long[] shape, float[] f, long[] i) {
         }
     }
 
+    /** A 16-, 8- or 4-bit tensor: codes (4-bit ones two per byte, low nibble first) decoded to their values. */
+    private static Value narrow(Onnx.Tensor t, long[] shape, int n, ByteBuffer raw, boolean hasRaw) {
+        int dt = t.getDataType();
+        int bits = SmallFloats.bits(dt);
+        int[] codes = new int[n];
+        for (int k = 0; k < n; k++) {
+            int word = bits == 4 ? k / 2 : k;
+            int c = hasRaw ? (bits == 16 ? raw.getShort(word * 2) & 0xFFFF : raw.get(word) & 0xFF) : t.getInt32Data(word);
+            codes[k] = bits == 4 ? (k % 2 == 0 ? c & 0xF : (c >> 4) & 0xF) : c;
+        }
+        if (dt == SmallFloats.INT4 || dt == SmallFloats.UINT4) {
+            long[] v = new long[n];
+            for (int k = 0; k < n; k++) {
+                v[k] = (long) SmallFloats.decode(dt, codes[k]);
+            }
+            return ints(dt, shape, v);
+        }
+        float[] f = new float[n];
+        for (int k = 0; k < n; k++) {
+            f[k] = SmallFloats.decode(dt, codes[k]);
+        }
+        return new Value(dt, shape, f, null);
+    }
+
     /** As a TensorProto named {@code name} (raw little-endian data, as onnx.numpy_helper writes it). */
     public Onnx.Tensor toProto(String name) {
+        if (SmallFloats.handles(type)) {
+            int bits = SmallFloats.bits(type);
+            byte[] out = new byte[bits == 16 ? size() * 2 : bits == 8 ? size() : (size() + 1) / 2];
+            for (int k = 0; k < size(); k++) {
+                int c = SmallFloats.encode(type, (float) get(k), true);
+                if (bits == 16) {
+                    out[2 * k] = (byte) c;
+                    out[2 * k + 1] = (byte) (c >> 8);
+                } else if (bits == 8) {
+                    out[k] = (byte) c;
+                } else {
+                    out[k / 2] |= (byte) (k % 2 == 0 ? c & 0xF : (c & 0xF) << 4);
+                }
+            }
+            Onnx.Tensor.Builder t = Onnx.Tensor.newBuilder().setName(name).setDataType(type);
+            for (long d : shape) {
+                t.addDims(d);
+            }
+            return t.setRawData(ByteString.copyFrom(out)).build();
+        }
         int width = type == FLOAT || type == INT32 ? 4 : type == BOOL || type == INT8 || type == UINT8 ? 1 : 8;
         ByteBuffer b = ByteBuffer.allocate(size() * width).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < size(); k++) {
