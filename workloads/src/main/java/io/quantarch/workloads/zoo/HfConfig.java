@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class HfConfig {
 
-    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "qwen2");
+    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "qwen2", "gemma");
 
     private HfConfig() {
     }
@@ -36,13 +36,15 @@ public final class HfConfig {
         }
         int dim = integer(c, file, "hidden_size", -1);
         int heads = integer(c, file, "num_attention_heads", -1);
-        if (dim % heads != 0 || c.has("head_dim") && c.get("head_dim").asInt() != dim / heads) {
-            throw new ConfigException(file, "key 'head_dim'", "hidden_size / num_attention_heads (" + (dim / heads) + ")",
-                    c.has("head_dim") ? c.get("head_dim").asText() : dim + " / " + heads);
+        if (!c.has("head_dim") && dim % heads != 0) {
+            throw new ConfigException(file, "key 'num_attention_heads'", "a divisor of hidden_size " + dim + " (or a head_dim key)", String.valueOf(heads));
         }
+        int headDim = integer(c, file, "head_dim", dim / heads);
+        // Gemma ties its embeddings unless told otherwise; its GeGLU MLP has the same three matrices as SwiGLU
+        boolean tied = c.path("tie_word_embeddings").asBoolean(type.equals("gemma"));
         Transformers.LlamaShape shape = new Transformers.LlamaShape(dim, integer(c, file, "num_hidden_layers", -1), heads,
                 integer(c, file, "num_key_value_heads", heads), integer(c, file, "intermediate_size", -1), integer(c, file, "vocab_size", -1),
-                c.path("tie_word_embeddings").asBoolean(false), type.equals("qwen2") || c.path("attention_bias").asBoolean(false));
+                tied, type.equals("qwen2") || c.path("attention_bias").asBoolean(false), headDim);
         int maxSeq = integer(c, file, "max_position_embeddings", 2048);
         Path dir = file.toAbsolutePath().getParent();
         String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : type).toLowerCase(Locale.ROOT);

@@ -23,10 +23,11 @@ final class Transformers {
     enum Phase { PREFILL, DECODE }
 
     /** Shape of a LLaMA-family decoder (RMSNorm, RoPE, SwiGLU, grouped-query attention, no biases). */
-    record LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings, boolean qkvBias) {
+    record LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings, boolean qkvBias,
+                      int headDim) {
 
         LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings) {
-            this(dim, layers, heads, kvHeads, hidden, vocab, tiedEmbeddings, false);
+            this(dim, layers, heads, kvHeads, hidden, vocab, tiedEmbeddings, false, dim / heads);
         }
     }
 
@@ -67,17 +68,18 @@ final class Transformers {
         int q = phase == Phase.PREFILL ? seq : 1;
         int kv = phase == Phase.PREFILL ? seq : seq + 1;
         long tokens = (long) batch * q;
-        int headDim = s.dim() / s.heads();
+        int headDim = s.headDim();                 // dim / heads, except where a model sets it (Gemma: 256 with dim 3072)
+        int qDim = s.heads() * headDim;
         int kvDim = s.kvHeads() * headDim;
         l.add(new Embedding("model.embed_tokens", s.vocab(), s.dim(), tokens));
         for (int i = 0; i < s.layers(); i++) {
             String p = "model.layers." + i + ".";
             l.add(new Norm(p + "input_layernorm", Norm.Kind.RMS, tokens, s.dim()));
-            l.add(new Gemm(p + "self_attn.q_proj", tokens, s.dim(), s.dim(), s.qkvBias()));
+            l.add(new Gemm(p + "self_attn.q_proj", tokens, qDim, s.dim(), s.qkvBias()));
             l.add(new Gemm(p + "self_attn.k_proj", tokens, kvDim, s.dim(), s.qkvBias()));
             l.add(new Gemm(p + "self_attn.v_proj", tokens, kvDim, s.dim(), s.qkvBias()));
             l.add(new Attention(p + "self_attn.attn", batch, s.heads(), s.kvHeads(), q, kv, headDim, true));
-            l.add(new Gemm(p + "self_attn.o_proj", tokens, s.dim(), s.dim(), false));
+            l.add(new Gemm(p + "self_attn.o_proj", tokens, s.dim(), qDim, false));
             l.add(Elementwise.of(p + "residual1", Elementwise.Op.ADD, tokens * s.dim()));
             l.add(new Norm(p + "post_attention_layernorm", Norm.Kind.RMS, tokens, s.dim()));
             l.add(new Gemm(p + "mlp.gate_proj", tokens, s.hidden(), s.dim(), false));

@@ -25,7 +25,10 @@ class HfConfigTest {
     @CsvSource({
             "llama-2-7b, 6738415616",          // meta-llama/Llama-2-7b-hf model card: 6.74 B
             "mistral-7b-v0.1, 7241732096",     // Mistral-7B-v0.1: 7.24 B
-            "qwen2-0.5b, 494032768"})          // Qwen2-0.5B: 0.49 B (tied embeddings, q/k/v biases)
+            "qwen2-0.5b, 494032768",           // Qwen2-0.5B: 0.49 B (tied embeddings, q/k/v biases)
+            "qwen2-7b, 7615616512",            // Qwen2-7B: 7.62 B
+            "llama-3-8b, 8030261248",          // Meta-Llama-3-8B: 8.03 B
+            "gemma-7b, 8537680896"})           // Gemma-7B: 8.54 B (head_dim 256 with hidden 3072, tied embeddings)
     void parameterCountsArePublishedTotals(String model, long params) throws Exception {
         Workload w = WorkloadSpec.resolve(HF.resolve(model).resolve("config.json").toString(), "--workload", null);
         assertEquals(params, w.parameters(), model);
