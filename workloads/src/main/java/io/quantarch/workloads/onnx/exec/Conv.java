@@ -79,37 +79,58 @@ final class Conv {
         float[] in = x.asFloats();
         float[] wt = w.asFloats();
         float[] out = new float[batch * cout * g.oh() * g.ow()];
+        int plane = g.oh() * g.ow();
         for (int b = 0; b < batch; b++) {
             for (int oc = 0; oc < cout; oc++) {
                 int grp = oc / og;
-                float bv = bias == null ? 0f : bias.asFloats()[oc];
-                for (int oy = 0; oy < g.oh(); oy++) {
-                    for (int ox = 0; ox < g.ow(); ox++) {
-                        float acc = 0f;
-                        for (int c = 0; c < cg; c++) {
-                            int ic = grp * cg + c;
-                            for (int ky = 0; ky < g.kh(); ky++) {
-                                int iy = oy * g.sh() - g.padTop() + ky * g.dh();
-                                if (iy < 0 || iy >= ih) {
-                                    continue;
-                                }
-                                int xo = ((b * cin + ic) * ih + iy) * iw;
-                                int wo = ((oc * cg + c) * g.kh() + ky) * g.kw();
-                                for (int kx = 0; kx < g.kw(); kx++) {
-                                    int ix = ox * g.sw() - g.padLeft() + kx * g.dw();
-                                    if (ix >= 0 && ix < iw) {
-                                        acc += in[xo + ix] * wt[wo + kx];
-                                    }
-                                }
-                            }
+                int po = (b * cout + oc) * plane;
+                // each output gathers its terms in (c, ky, kx) order, as a per-output loop would, but a whole row of
+                // outputs is updated per weight: the same sums, bit for bit, with contiguous inner loops
+                for (int c = 0; c < cg; c++) {
+                    int ic = grp * cg + c;
+                    for (int ky = 0; ky < g.kh(); ky++) {
+                        for (int kx = 0; kx < g.kw(); kx++) {
+                            float w0 = wt[((oc * cg + c) * g.kh() + ky) * g.kw() + kx];
+                            accumulateRows(in, ((b * cin + ic) * ih) * iw, ih, iw, g, ky, kx, w0, out, po);
                         }
-                        out[((b * cout + oc) * g.oh() + oy) * g.ow() + ox] = acc + bv;
+                    }
+                }
+                if (bias != null) {
+                    float bv = bias.asFloats()[oc];
+                    for (int e = po; e < po + plane; e++) {
+                        out[e] = out[e] + bv;
                     }
                 }
             }
         }
         long[] shape = xs.length == 3 ? new long[] {batch, cout, g.ow()} : new long[] {batch, cout, g.oh(), g.ow()};
         return Value.floats(shape, out);
+    }
+
+    /** out[oy][ox] += w x in[iy][ix] for every output whose window position (ky, kx) falls inside the input. */
+    private static void accumulateRows(float[] in, int xo, int ih, int iw, Geometry g, int ky, int kx, float w, float[] out, int po) {
+        int ow = g.ow();
+        // the outputs whose input column is inside: ox in [lo, hi)
+        int off = kx * g.dw() - g.padLeft();
+        int lo = Math.max(0, (-off + g.sw() - 1) / g.sw());
+        int hi = Math.min(ow, Math.floorDiv(iw - 1 - off, g.sw()) + 1);
+        for (int oy = 0; oy < g.oh(); oy++) {
+            int iy = oy * g.sh() - g.padTop() + ky * g.dh();
+            if (iy < 0 || iy >= ih) {
+                continue;
+            }
+            int row = xo + iy * iw + off;
+            int o = po + oy * ow;
+            if (g.sw() == 1) {
+                for (int ox = lo; ox < hi; ox++) {
+                    out[o + ox] += w * in[row + ox];
+                }
+            } else {
+                for (int ox = lo; ox < hi; ox++) {
+                    out[o + ox] += w * in[row + ox * g.sw()];
+                }
+            }
+        }
     }
 
     /** Max or average pooling (average: count_include_pad chooses the divisor). */

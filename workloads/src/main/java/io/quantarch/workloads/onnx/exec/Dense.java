@@ -26,12 +26,14 @@ final class Dense {
             int bo = ib[t] * k * n;
             int oo = t * m * n;
             for (int r = 0; r < m; r++) {
-                for (int c = 0; c < n; c++) {
-                    float acc = 0f;
-                    for (int q = 0; q < k; q++) {
-                        acc += fa[ao + r * k + q] * fb[bo + q * n + c];
+                // each output sums its k terms in q order, as a dot per output would; a row of B per step keeps loads contiguous
+                int orow = oo + r * n;
+                for (int q = 0; q < k; q++) {
+                    float av = fa[ao + r * k + q];
+                    int brow = bo + q * n;
+                    for (int c = 0; c < n; c++) {
+                        out[orow + c] += av * fb[brow + c];
                     }
-                    out[oo + r * n + c] = acc;
                 }
             }
         }
@@ -183,9 +185,13 @@ final class Dense {
         int inner = Shapes.span(s, 2, s.length);
         float[] in = x.asFloats();
         float[] out = new float[in.length];
+        double[] sd = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            sd[ch] = Math.sqrt(var.get(ch) + eps);                 // once per channel: the same value every element used
+        }
         for (int e = 0; e < in.length; e++) {
             int ch = (e / inner) % c;
-            out[e] = (float) ((in[e] - mean.get(ch)) / Math.sqrt(var.get(ch) + eps) * scale.get(ch) + bias.get(ch));
+            out[e] = (float) ((in[e] - mean.get(ch)) / sd[ch] * scale.get(ch) + bias.get(ch));
         }
         return Value.floats(s, out);
     }

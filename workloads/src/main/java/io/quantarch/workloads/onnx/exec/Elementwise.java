@@ -30,6 +30,12 @@ final class Elementwise {
     static int[] sourceIndex(long[] in, long[] out) {
         int n = (int) Shapes.elements(out);
         int[] src = new int[n];
+        if (java.util.Arrays.equals(in, out)) {
+            for (int e = 0; e < n; e++) {
+                src[e] = e;                                        // no broadcasting: the identity
+            }
+            return src;
+        }
         int r = out.length;
         long[] stride = new long[r];
         long s = 1;
