@@ -24,8 +24,11 @@ import java.util.concurrent.Callable;
                 "Entries are cached under ~/.cache/quantarch (or $QUANTARCH_CACHE) by a content hash. Writes sensitivity.csv."})
 final class SensitivityCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "NAME", description = "stories260k or mnist_cnn.")
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "stories260k, mnist_cnn, or an .onnx model (with --inputs).")
     String model;
+
+    @Option(names = "--inputs", paramLabel = "DIR", description = "With an .onnx model: input_N.pb files, or test_data_set_K folders of them.")
+    Path inputs;
 
     @Option(names = "--formats", required = true, split = ",", paramLabel = "F[,F]", description = "Formats to try on each layer.")
     List<String> formats;
@@ -47,6 +50,12 @@ final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ConfigException, IOException {
+        if (model.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            return OnnxSensitivityRun.run(io, Path.of(model), formats, role, inputs, out);
+        }
+        if (inputs != null) {
+            throw new ConfigException("--inputs", null, "an .onnx --model", "'" + model + "'");
+        }
         RealModel m = QualityCommand.model(model);
         Sensitivity.Role r = switch (role.toLowerCase(Locale.ROOT)) {
             case "weights" -> Sensitivity.Role.WEIGHTS;
