@@ -128,6 +128,9 @@ public final class QualityTable {
         if (sens != null) {
             return sens.entry(glob, role, t).loss();
         }
+        if (space.quality() instanceof QualitySpec.Onnx o) {
+            return onnxUnit(o, glob, role, t);
+        }
         QualitySpec.Synthetic s = (QualitySpec.Synthetic) space.quality();
         BigDecimal sum = BigDecimal.ZERO;
         for (Layer l : space.workload().layers()) {
@@ -136,6 +139,25 @@ public final class QualityTable {
             }
         }
         return sum.doubleValue();
+    }
+
+    /** Output NSR of the user's ONNX model with only {@code glob}'s {@code role} in {@code t}, against its FP32 run. */
+    private static double onnxUnit(QualitySpec.Onnx o, String glob, Role role, TensorQuant t) {
+        if (role == Role.KV_CACHE) {
+            return 0;                                            // an ONNX graph has no KV cache to quantize
+        }
+        java.util.Optional<TensorQuant> q = java.util.Optional.of(t);
+        io.quantarch.workloads.policy.QuantPolicy p = new io.quantarch.workloads.policy.QuantPolicy("unit",
+                io.quantarch.workloads.policy.QuantPolicy.FP32.defaults(), List.of(new io.quantarch.workloads.policy.QuantPolicy.Override(glob,
+                role == Role.WEIGHTS ? q : java.util.Optional.empty(), role == Role.INPUTS ? q : java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty())));
+        try {
+            var samples = io.quantarch.workloads.onnx.exec.OnnxQuality.samples(o.inputs());
+            double sqnr = io.quantarch.workloads.onnx.exec.OnnxQuality.evaluate(o.model(), p, samples, null).outputSqnrDb();
+            return Double.isInfinite(sqnr) ? 0 : Math.pow(10, -sqnr / 10);
+        } catch (io.quantarch.config.ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static List<String> layersWith(DesignSpace space, Role role, RealModel model) {

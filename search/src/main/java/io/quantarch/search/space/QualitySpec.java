@@ -19,6 +19,12 @@ public sealed interface QualitySpec {
      */
     record Synthetic(long seed, int rows) implements QualitySpec { }
 
+    /**
+     * A user's ONNX model (the space's workload) on the user's inputs: tier 1 sums, per gene option, the output
+     * noise-to-signal ratio of the model run with only that option quantized against its FP32 run.
+     */
+    record Onnx(java.nio.file.Path model, java.nio.file.Path inputs) implements QualitySpec { }
+
     /** The measurement in words, for run.json and the report. */
     default String describe() {
         return switch (this) {
@@ -26,6 +32,8 @@ public sealed interface QualitySpec {
                     + " calibration), tier 2 whole policies on " + r.tier2EvalSamples() + " samples"
                     + (r.tier2MaxPoints() > 0 ? " (at most " + r.tier2MaxPoints() + " front points)" : "");
             case Synthetic s -> "synthetic output noise-to-signal ratio (seed " + s.seed() + ", " + s.rows() + " rows per layer)";
+            case Onnx o -> o.model().getFileName() + ": tier 1 per-gene output noise-to-signal ratio against its FP32 run on the inputs in "
+                    + o.inputs();
         };
     }
 
@@ -34,6 +42,7 @@ public sealed interface QualitySpec {
         return switch (this) {
             case Real r -> Metrics.QUALITY_LOSS;
             case Synthetic s -> Metrics.SYNTHETIC_OUTPUT_NSR;
+            case Onnx o -> Metrics.QUALITY_LOSS;
         };
     }
 }

@@ -82,7 +82,7 @@ public final class SpaceYaml {
         String name = root.textOr("name", defaultName);
         String wspec = root.get("workload").asText().trim();
         Workload w = WorkloadSpec.resolve(wspec, root.file() + " key 'workload'", baseDir);
-        QualitySpec quality = quality(root, w);
+        QualitySpec quality = quality(root, w, wspec, baseDir);
         RealModel model = quality instanceof QualitySpec.Real r ? RealModels.byName(r.model()) : null;
 
         ArchitectureGenesYaml.Result arch = ArchitectureGenesYaml.read(root, baseDir, w);
@@ -137,6 +137,24 @@ public final class SpaceYaml {
         return constraints;
     }
 
+    private static QualitySpec quality(YamlNode root, Workload w, String wspec, Path baseDir) throws ConfigException {
+        if (root.has("quality") && root.get("quality").isMapping() && root.get("quality").has("onnx")) {
+            YamlNode o = root.get("quality").allowOnly("onnx").get("onnx").allowOnly("inputs");
+            int at = wspec.toLowerCase(Locale.ROOT).indexOf(".onnx");
+            if (at < 0) {
+                throw o.errorAt("an .onnx workload (quality: {onnx: ...} runs the space's own model)", "workload '" + wspec + "'");
+            }
+            Path model = baseDir == null ? Path.of(wspec.substring(0, at + 5)) : baseDir.resolve(wspec.substring(0, at + 5));
+            String in = o.get("inputs").asText();
+            Path inputs = baseDir == null ? Path.of(in) : baseDir.resolve(in);
+            if (!java.nio.file.Files.isDirectory(inputs)) {
+                throw o.get("inputs").errorAt("a directory of input_N.pb files or test_data_set_K folders", "'" + in + "'");
+            }
+            return new QualitySpec.Onnx(model, inputs);
+        }
+        return quality(root, w);
+    }
+
     private static QualitySpec quality(YamlNode root, Workload w) throws ConfigException {
         String wl = w.name().toLowerCase(Locale.ROOT);
         String realDefault = RealModels.NAMES.stream().filter(n -> wl.equals(n) || wl.startsWith(n + ",") || wl.startsWith(n + "-"))
@@ -172,7 +190,7 @@ public final class SpaceYaml {
         }
         if (m.quality() && m != quality.metric()) {
             throw where.errorAt(quality.metric().column() + " (this space measures quality "
-                    + (quality instanceof QualitySpec.Real ? "on a real model" : "on synthetic tensors") + ")", "'" + key + "'");
+                    + (quality instanceof QualitySpec.Synthetic ? "on synthetic tensors" : "on a real model") + ")", "'" + key + "'");
         }
         return m;
     }
