@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class HfConfig {
 
-    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "qwen2", "gemma");
+    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "qwen2", "gemma", "gpt2");
 
     private HfConfig() {
     }
@@ -33,6 +33,9 @@ public final class HfConfig {
         String type = text(c, file, "model_type");
         if (!MODEL_TYPES.contains(type)) {
             throw new ConfigException(file, "key 'model_type'", "one of " + MODEL_TYPES + " (LLaMA-family decoders)", "'" + type + "'");
+        }
+        if (type.equals("gpt2")) {
+            return gpt2(c, file, params);
         }
         int dim = integer(c, file, "hidden_size", -1);
         int heads = integer(c, file, "num_attention_heads", -1);
@@ -49,6 +52,26 @@ public final class HfConfig {
         Path dir = file.toAbsolutePath().getParent();
         String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : type).toLowerCase(Locale.ROOT);
         ZooModel m = Transformers.llamaModel(name, type + " decoder from " + file, shape, Math.min(2048, maxSeq), maxSeq);
+        return build(m, file, params);
+    }
+
+    /** GPT-2 (n_embd, n_layer, n_head, n_inner = 4 n_embd unless given, n_positions, vocab_size), prefill of {@code seq} tokens. */
+    private static Workload gpt2(JsonNode c, Path file, String params) throws ConfigException {
+        int dim = integer(c, file, "n_embd", -1);
+        int heads = integer(c, file, "n_head", -1);
+        int inner = c.hasNonNull("n_inner") ? integer(c, file, "n_inner", -1) : 4 * dim;
+        int positions = integer(c, file, "n_positions", 1024);
+        int layers = integer(c, file, "n_layer", -1);
+        int vocab = integer(c, file, "vocab_size", -1);
+        Path dir = file.toAbsolutePath().getParent();
+        String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : "gpt2").toLowerCase(Locale.ROOT);
+        io.quantarch.config.component.Param.Int seq = ZooModel.seq(Math.min(1024, positions), positions);
+        ZooModel m = ZooModel.of(name, "gpt2 decoder from " + file, List.of(ZooModel.BATCH, seq),
+                v -> Transformers.gpt2(name, v.get(ZooModel.BATCH), v.get(seq), dim, layers, heads, inner, vocab, positions));
+        return build(m, file, params);
+    }
+
+    private static Workload build(ZooModel m, Path file, String params) throws ConfigException {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String part : params.split(",")) {
             if (part.isBlank()) {

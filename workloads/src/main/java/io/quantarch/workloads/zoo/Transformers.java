@@ -160,29 +160,34 @@ final class Transformers {
 
     /** GPT-2 small (Radford et al. 2019: 12 layers, 768, 12 heads, context 1024; 124M with tied LM head), HF names. */
     static Workload gpt2Small(int batch, int seq) {
-        if (seq > 1024) {
-            throw new IllegalArgumentException("gpt2_small has 1024 positions, seq=" + seq);
+        return gpt2("gpt2_small", batch, seq, 768, 12, 12, 3072, 50257, 1024);
+    }
+
+    /** A GPT-2 decoder (pre-LN, learned positions, biased projections, GELU MLP, tied LM head; HF names) over {@code seq} tokens. */
+    static Workload gpt2(String name, int batch, int seq, int dim, int layers, int heads, int inner, int vocab, int positions) {
+        if (seq > positions) {
+            throw new IllegalArgumentException(name + " has " + positions + " positions, seq=" + seq);
         }
         List<Layer> l = new ArrayList<>();
         long tokens = (long) batch * seq;
-        l.add(new Embedding("transformer.wte", 50257, 768, tokens));
-        l.add(new Embedding("transformer.wpe", 1024, 768, tokens));
-        for (int i = 0; i < 12; i++) {
+        l.add(new Embedding("transformer.wte", vocab, dim, tokens));
+        l.add(new Embedding("transformer.wpe", positions, dim, tokens));
+        for (int i = 0; i < layers; i++) {
             String p = "transformer.h." + i + ".";
-            l.add(new Norm(p + "ln_1", Norm.Kind.LAYER, tokens, 768));
-            l.add(new Gemm(p + "attn.c_attn", tokens, 3 * 768, 768, true));
-            l.add(new Attention(p + "attn.attn", batch, 12, 12, seq, seq, 64, true));
-            l.add(new Gemm(p + "attn.c_proj", tokens, 768, 768, true));
-            l.add(Elementwise.of(p + "add1", Elementwise.Op.ADD, tokens * 768));
-            l.add(new Norm(p + "ln_2", Norm.Kind.LAYER, tokens, 768));
-            l.add(new Gemm(p + "mlp.c_fc", tokens, 3072, 768, true));
-            l.add(Elementwise.of(p + "mlp.act", Elementwise.Op.GELU, tokens * 3072));
-            l.add(new Gemm(p + "mlp.c_proj", tokens, 768, 3072, true));
-            l.add(Elementwise.of(p + "add2", Elementwise.Op.ADD, tokens * 768));
+            l.add(new Norm(p + "ln_1", Norm.Kind.LAYER, tokens, dim));
+            l.add(new Gemm(p + "attn.c_attn", tokens, 3L * dim, dim, true));
+            l.add(new Attention(p + "attn.attn", batch, heads, heads, seq, seq, dim / heads, true));
+            l.add(new Gemm(p + "attn.c_proj", tokens, dim, dim, true));
+            l.add(Elementwise.of(p + "add1", Elementwise.Op.ADD, tokens * dim));
+            l.add(new Norm(p + "ln_2", Norm.Kind.LAYER, tokens, dim));
+            l.add(new Gemm(p + "mlp.c_fc", tokens, inner, dim, true));
+            l.add(Elementwise.of(p + "mlp.act", Elementwise.Op.GELU, tokens * inner));
+            l.add(new Gemm(p + "mlp.c_proj", tokens, dim, inner, true));
+            l.add(Elementwise.of(p + "add2", Elementwise.Op.ADD, tokens * dim));
         }
-        l.add(new Norm("transformer.ln_f", Norm.Kind.LAYER, tokens, 768));
-        l.add(new Gemm("lm_head", batch, 50257, 768, false, true));
-        l.add(new Softmax("softmax", batch, 50257));
-        return new Workload("gpt2_small", l);
+        l.add(new Norm("transformer.ln_f", Norm.Kind.LAYER, tokens, dim));
+        l.add(new Gemm("lm_head", batch, vocab, dim, false, true));
+        l.add(new Softmax("softmax", batch, vocab));
+        return new Workload(name, l);
     }
 }

@@ -28,7 +28,8 @@ class HfConfigTest {
             "qwen2-0.5b, 494032768",           // Qwen2-0.5B: 0.49 B (tied embeddings, q/k/v biases)
             "qwen2-7b, 7615616512",            // Qwen2-7B: 7.62 B
             "llama-3-8b, 8030261248",          // Meta-Llama-3-8B: 8.03 B
-            "gemma-7b, 8537680896"})           // Gemma-7B: 8.54 B (head_dim 256 with hidden 3072, tied embeddings)
+            "gemma-7b, 8537680896",            // Gemma-7B: 8.54 B (head_dim 256 with hidden 3072, tied embeddings)
+            "gpt2-medium, 354823168"})         // GPT-2 medium: 355 M (learned positions, biases, tied LM head)
     void parameterCountsArePublishedTotals(String model, long params) throws Exception {
         Workload w = WorkloadSpec.resolve(HF.resolve(model).resolve("config.json").toString(), "--workload", null);
         assertEquals(params, w.parameters(), model);
