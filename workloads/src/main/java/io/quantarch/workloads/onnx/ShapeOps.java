@@ -3,13 +3,14 @@ package io.quantarch.workloads.onnx;
 import java.util.Arrays;
 
 /** Output shapes of ONNX operators, as the operator specifications define them (onnx.ai/onnx/operators). */
-final class ShapeOps {
+/** Shared by shape inference (import) and the executor: one definition of each rule. */
+public final class ShapeOps {
 
     private ShapeOps() {
     }
 
     /** Multidirectional (numpy) broadcasting. */
-    static long[] broadcast(long[] a, long[] b) {
+    public static long[] broadcast(long[] a, long[] b) {
         int n = Math.max(a.length, b.length);
         long[] out = new long[n];
         for (int i = 0; i < n; i++) {
@@ -72,7 +73,7 @@ final class ShapeOps {
     }
 
     /** Reshape's target: 0 copies the input's dimension (unless allowzero), -1 takes what is left. */
-    static long[] reshape(long[] in, long[] target, boolean allowZero) {
+    public static long[] reshape(long[] in, long[] target, boolean allowZero) {
         long[] out = target.clone();
         int infer = -1;
         long known = 1;
@@ -96,7 +97,11 @@ final class ShapeOps {
         return out;
     }
 
-    static int axis(long axis, int rank) {
+    public static long elements(long[] shape) {
+        return Tensors.elements(shape);
+    }
+
+    public static int axis(long axis, int rank) {
         int a = (int) (axis < 0 ? axis + rank : axis);
         if (a < 0 || a >= rank) {
             throw new IllegalArgumentException("axis " + axis + " outside rank " + rank);

@@ -1,5 +1,7 @@
 package io.quantarch.workloads.onnx.exec;
 
+import io.quantarch.workloads.onnx.ShapeOps;
+
 import java.util.Arrays;
 
 /** MatMul, Gemm, the normalisations and softmax, in float32 as the ONNX operator specs define them. */
@@ -15,7 +17,7 @@ final class Dense {
         int m = (int) as[as.length - 2];
         int k = (int) as[as.length - 1];
         int n = (int) bs[bs.length - 1];
-        long[] batch = Elementwise.broadcastShape(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
+        long[] batch = ShapeOps.broadcast(Arrays.copyOf(as, as.length - 2), Arrays.copyOf(bs, bs.length - 2));
         int[] ia = Elementwise.sourceIndex(Arrays.copyOf(as, as.length - 2), batch);
         int[] ib = Elementwise.sourceIndex(Arrays.copyOf(bs, bs.length - 2), batch);
         float[] fa = a.asFloats();
@@ -80,7 +82,7 @@ final class Dense {
     /** Softmax over {@code axis} (opset >= 13), or over the flattened dimensions from {@code axis} on (opset < 13). */
     static Value softmax(Value x, long axisAttr, boolean legacy, boolean log) {
         long[] s = x.shape();
-        int axis = Shapes.axis(axisAttr, s.length);
+        int axis = ShapeOps.axis(axisAttr, s.length);
         int outer = Shapes.span(s, 0, axis);
         int len = legacy ? Shapes.span(s, axis, s.length) : (int) s[axis];
         int inner = legacy ? 1 : Shapes.span(s, axis + 1, s.length);
@@ -114,7 +116,7 @@ final class Dense {
     /** As above; {@code stats} receives the mean and the inverse standard deviation (the normalised dims kept as 1). */
     static Value normalize(Value x, Value scale, Value bias, long axisAttr, double eps, boolean rms, Value[] stats) {
         long[] s = x.shape();
-        int axis = Shapes.axis(axisAttr, s.length);
+        int axis = ShapeOps.axis(axisAttr, s.length);
         int outer = Shapes.span(s, 0, axis);
         int len = Shapes.span(s, axis, s.length);
         float[] in = x.asFloats();

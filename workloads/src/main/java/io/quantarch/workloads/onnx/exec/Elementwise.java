@@ -1,5 +1,7 @@
 package io.quantarch.workloads.onnx.exec;
 
+import io.quantarch.workloads.onnx.ShapeOps;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
@@ -12,23 +14,9 @@ final class Elementwise {
     private Elementwise() {
     }
 
-    static long[] broadcastShape(long[] a, long[] b) {
-        int n = Math.max(a.length, b.length);
-        long[] out = new long[n];
-        for (int k = 0; k < n; k++) {
-            long x = k < n - a.length ? 1 : a[k - (n - a.length)];
-            long y = k < n - b.length ? 1 : b[k - (n - b.length)];
-            if (x != y && x != 1 && y != 1) {
-                throw new IllegalArgumentException("shapes " + Arrays.toString(a) + " and " + Arrays.toString(b) + " do not broadcast");
-            }
-            out[k] = x == 1 ? y : x;
-        }
-        return out;
-    }
-
     /** For each element of {@code out}, the index of the element of {@code in} broadcast onto it. */
     static int[] sourceIndex(long[] in, long[] out) {
-        int n = (int) Shapes.elements(out);
+        int n = (int) ShapeOps.elements(out);
         int[] src = new int[n];
         if (java.util.Arrays.equals(in, out)) {
             for (int e = 0; e < n; e++) {
@@ -72,7 +60,7 @@ final class Elementwise {
 
     /** A binary operator; integers stay integers when both operands are integers and {@code ints} is given. */
     static Value binary(Value a, Value b, DoubleBinaryOperator op, LongBinaryOperator ints, int resultType) {
-        long[] shape = broadcastShape(a.shape(), b.shape());
+        long[] shape = ShapeOps.broadcast(a.shape(), b.shape());
         int[] ia = sourceIndex(a.shape(), shape);
         int[] ib = sourceIndex(b.shape(), shape);
         if (resultType == Value.BOOL || !a.isFloat() && !b.isFloat() && ints != null) {
@@ -106,7 +94,7 @@ final class Elementwise {
     }
 
     static Value where(Value c, Value a, Value b) {
-        long[] shape = broadcastShape(broadcastShape(c.shape(), a.shape()), b.shape());
+        long[] shape = ShapeOps.broadcast(ShapeOps.broadcast(c.shape(), a.shape()), b.shape());
         int[] ic = sourceIndex(c.shape(), shape);
         int[] ia = sourceIndex(a.shape(), shape);
         int[] ib = sourceIndex(b.shape(), shape);

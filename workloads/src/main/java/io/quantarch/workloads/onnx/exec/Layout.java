@@ -1,5 +1,7 @@
 package io.quantarch.workloads.onnx.exec;
 
+import io.quantarch.workloads.onnx.ShapeOps;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,7 +47,7 @@ final class Layout {
     }
 
     static Value remap(Value x, long[] shape, IndexMap map) {
-        int n = (int) Shapes.elements(shape);
+        int n = (int) ShapeOps.elements(shape);
         int[] src = new int[n];
         long[] idx = new long[shape.length];
         for (int e = 0; e < n; e++) {
@@ -85,14 +87,14 @@ final class Layout {
 
     static Value concat(List<Value> xs, long axisAttr) {
         int r = xs.get(0).rank();
-        int axis = Shapes.axis(axisAttr, r);
+        int axis = ShapeOps.axis(axisAttr, r);
         long[] out = xs.get(0).shape().clone();
         out[axis] = xs.stream().mapToLong(v -> v.shape()[axis]).sum();
         int outer = Shapes.span(out, 0, axis);
         int inner = Shapes.span(out, axis + 1, r);
         boolean f = xs.stream().anyMatch(Value::isFloat);
-        float[] of = f ? new float[(int) Shapes.elements(out)] : null;
-        long[] oi = f ? null : new long[(int) Shapes.elements(out)];
+        float[] of = f ? new float[(int) ShapeOps.elements(out)] : null;
+        long[] oi = f ? null : new long[(int) ShapeOps.elements(out)];
         int pos = 0;
         for (Value x : xs) {
             int len = (int) x.shape()[axis] * inner;
@@ -118,7 +120,7 @@ final class Layout {
         long[] out = s.clone();
         Arrays.fill(step, 1);
         for (int k = 0; k < starts.length; k++) {
-            int ax = Shapes.axis(axes == null ? k : axes[k], s.length);
+            int ax = ShapeOps.axis(axes == null ? k : axes[k], s.length);
             long st = steps == null ? 1 : steps[k];
             long d = s[ax];
             long b = clamp(starts[k] < 0 ? starts[k] + d : starts[k], st > 0 ? 0 : -1, st > 0 ? d : d - 1);
@@ -143,7 +145,7 @@ final class Layout {
 
     static Value gather(Value data, Value indices, long axisAttr) {
         long[] s = data.shape();
-        int axis = Shapes.axis(axisAttr, s.length);
+        int axis = ShapeOps.axis(axisAttr, s.length);
         long[] is = indices.shape();
         long[] out = new long[s.length - 1 + is.length];
         System.arraycopy(s, 0, out, 0, axis);
@@ -171,7 +173,7 @@ final class Layout {
     }
 
     static Value expand(Value x, long[] target) {
-        long[] out = Elementwise.broadcastShape(x.shape(), target);
+        long[] out = ShapeOps.broadcast(x.shape(), target);
         return gathered(x, out, Elementwise.sourceIndex(x.shape(), out));
     }
 
@@ -187,7 +189,7 @@ final class Layout {
             out[k] = s[k] + pads[k] + pads[k + r];
         }
         long[] st = strides(s);
-        int n = (int) Shapes.elements(out);
+        int n = (int) ShapeOps.elements(out);
         float[] of = new float[n];
         long[] idx = new long[r];
         float[] xf = x.asFloats();
@@ -235,14 +237,14 @@ final class Layout {
         }
         if (axes != null) {
             for (long a : axes) {
-                red[Shapes.axis(a, s.length)] = true;
+                red[ShapeOps.axis(a, s.length)] = true;
             }
         }
         long[] kept = new long[s.length];
         for (int k = 0; k < s.length; k++) {
             kept[k] = red[k] ? 1 : s[k];
         }
-        int n = (int) Shapes.elements(kept);
+        int n = (int) ShapeOps.elements(kept);
         double[] acc = new double[n];
         Arrays.fill(acc, op.equals("ReduceMax") ? Double.NEGATIVE_INFINITY : 0);
         long[] kst = strides(kept);

@@ -1,5 +1,7 @@
 package io.quantarch.workloads.onnx.exec;
 
+import io.quantarch.workloads.onnx.ShapeOps;
+
 import io.quantarch.workloads.onnx.NodeAttrs;
 import io.quantarch.workloads.onnx.proto.Onnx;
 
@@ -21,7 +23,7 @@ final class LayoutOps {
                 int axis = (int) (ax < 0 ? ax + x.rank() : ax);             // 0..rank inclusive
                 yield Layout.reshaped(x, new long[] {Shapes.span(x.shape(), 0, axis), Shapes.span(x.shape(), axis, x.rank())});
             }
-            case "Reshape" -> Layout.reshaped(x, target(x.shape(), opset < 5 ? a.integers("shape") : in.get(1).asLongs(),
+            case "Reshape" -> Layout.reshaped(x, ShapeOps.reshape(x.shape(), opset < 5 ? a.integers("shape") : in.get(1).asLongs(),
                     a.integer("allowzero", 0) == 1));
             case "Transpose" -> Layout.transpose(x, a.integers("perm"));
             case "Concat" -> Layout.concat(in, a.integer("axis", 0));
@@ -62,31 +64,11 @@ final class LayoutOps {
         int r = x.rank();
         long[] pads = new long[2 * r];
         for (int k = 0; k < axes.length; k++) {
-            int ax = Shapes.axis(axes[k], r);
+            int ax = ShapeOps.axis(axes[k], r);
             pads[ax] = given[k];
             pads[ax + r] = given[k + axes.length];
         }
         return pads;
-    }
-
-    private static long[] target(long[] in, long[] shape, boolean allowZero) {
-        long[] out = shape.clone();
-        int infer = -1;
-        long known = 1;
-        for (int k = 0; k < out.length; k++) {
-            if (out[k] == 0 && !allowZero) {
-                out[k] = in[k];
-            }
-            if (out[k] == -1) {
-                infer = k;
-            } else {
-                known *= out[k];
-            }
-        }
-        if (infer >= 0) {
-            out[infer] = known == 0 ? 0 : Shapes.elements(in) / known;
-        }
-        return out;
     }
 
     private static long[] squeeze(long[] s, boolean squeeze, long[] axes) {
@@ -98,7 +80,7 @@ final class LayoutOps {
             }
             if (axes != null) {
                 for (long ax : axes) {
-                    drop[Shapes.axis(ax, s.length)] = true;
+                    drop[ShapeOps.axis(ax, s.length)] = true;
                 }
             }
             for (int k = 0; k < s.length; k++) {
@@ -110,7 +92,7 @@ final class LayoutOps {
             int r = s.length + axes.length;
             boolean[] add = new boolean[r];
             for (long ax : axes) {
-                add[Shapes.axis(ax, r)] = true;
+                add[ShapeOps.axis(ax, r)] = true;
             }
             for (int k = 0, j = 0; k < r; k++) {
                 out.add(add[k] ? 1L : s[j++]);
@@ -143,7 +125,7 @@ final class LayoutOps {
     private static Value constantOfShape(NodeAttrs a, long[] shape) {
         Onnx.Tensor t = a.tensor("value");
         Value v = t == null ? Value.floats(new long[] {1}, new float[] {0f}) : Value.of(t);
-        int n = (int) Shapes.elements(shape);
+        int n = (int) ShapeOps.elements(shape);
         if (v.isFloat()) {
             float[] f = new float[n];
             Arrays.fill(f, v.f()[0]);
@@ -197,7 +179,7 @@ final class LayoutOps {
 
     private static List<Value> split(NodeAttrs a, List<Value> in, long opset, int outputs) {
         Value x = in.get(0);
-        int axis = Shapes.axis(a.integer("axis", 0), x.rank());
+        int axis = ShapeOps.axis(a.integer("axis", 0), x.rank());
         long[] sizes = opset >= 13 && in.size() > 1 && in.get(1) != null ? in.get(1).asLongs() : a.integers("split");
         long dim = x.shape()[axis];
         if (sizes == null || sizes.length == 0) {

@@ -1,5 +1,7 @@
 package io.quantarch.workloads.onnx.exec;
 
+import io.quantarch.workloads.onnx.ShapeOps;
+
 import io.quantarch.workloads.onnx.NodeAttrs;
 
 import java.util.List;
@@ -63,12 +65,12 @@ final class Quantize {
 
     /** For each element, the index of its scale and zero point: per tensor, per axis slice, or per block along the axis. */
     private static int[] paramIndex(long[] shape, long[] scaleShape, NodeAttrs a) {
-        int n = (int) Shapes.elements(shape);
+        int n = (int) ShapeOps.elements(shape);
         int[] idx = new int[n];
-        if (scaleShape.length == 0 || Shapes.elements(scaleShape) == 1) {
+        if (scaleShape.length == 0 || ShapeOps.elements(scaleShape) == 1) {
             return idx;
         }
-        int axis = Shapes.axis(a.integer("axis", 1), shape.length);
+        int axis = ShapeOps.axis(a.integer("axis", 1), shape.length);
         int inner = Shapes.span(shape, axis + 1, shape.length);
         int dim = (int) shape[axis];
         long block = a.integer("block_size", 0);
