@@ -25,6 +25,7 @@ public record MvauLayer(String name, int mw, int mh, long vectors, boolean depth
                     (long) c.batch() * c.outH() * c.outW(), true);
             case Conv2d c -> throw new IllegalArgumentException(c.name() + ": grouped convolution (" + c.groups()
                     + " groups) has no matrix-vector unit mapping; only dense and depthwise convolutions do");
+            case Gemm g when g.m() == 0 -> null;                        // an idle expert: no work
             case Gemm g -> new MvauLayer(g.name(), Math.toIntExact(g.k()), Math.toIntExact(g.n()), g.m(), false);
             case Attention a -> null;
             case Norm n -> null;

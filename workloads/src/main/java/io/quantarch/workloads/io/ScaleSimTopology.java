@@ -183,6 +183,7 @@ public final class ScaleSimTopology {
                                 c.strideH(), c.strideW()));
                     }
                 }
+                case Gemm g when g.m() == 0 -> { }         // an idle expert: no GEMM to write
                 case Gemm g -> gemmRow(out, l, anyConv);
                 case io.quantarch.workloads.layer.Attention a -> gemmRow(out, l, anyConv);
                 case io.quantarch.workloads.layer.Norm n -> { }            // not a matrix layer

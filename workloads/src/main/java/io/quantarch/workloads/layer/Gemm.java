@@ -6,6 +6,8 @@ import java.util.List;
  * A fully connected layer / matrix multiply: input {@code [M][K]} (tokens or batch x features) times a
  * weight {@code [K][N]}, plus an optional bias of N. {@code tied} marks a weight shared with another
  * layer (an LM head tied to the token embedding): its MACs count, its parameters do not count twice.
+ * {@code M = 0} is a mixture-of-experts expert no token was routed to: its weights are stored (parameters count),
+ * it does no work (no GEMM, no MACs).
  */
 public record Gemm(String name, long m, long n, long k, boolean bias, boolean tied) implements Layer {
 
@@ -14,8 +16,8 @@ public record Gemm(String name, long m, long n, long k, boolean bias, boolean ti
     }
 
     public Gemm {
-        if (m < 1 || n < 1 || k < 1) {
-            throw new IllegalArgumentException(name + ": M, N, K must be >= 1, got " + m + ", " + n + ", " + k);
+        if (m < 0 || n < 1 || k < 1) {
+            throw new IllegalArgumentException(name + ": M must be >= 0 and N, K >= 1, got " + m + ", " + n + ", " + k);
         }
         Sizes.macs(name, m, n, k);
     }
@@ -42,6 +44,6 @@ public record Gemm(String name, long m, long n, long k, boolean bias, boolean ti
 
     @Override
     public List<GemmOp> gemms() {
-        return List.of(new GemmOp(name, m, n, k, 1, OperandKind.WEIGHT));
+        return m == 0 ? List.of() : List.of(new GemmOp(name, m, n, k, 1, OperandKind.WEIGHT));
     }
 }

@@ -16,14 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A Hugging Face {@code config.json} of a LLaMA-family decoder (model_type llama, mistral, qwen2: RMSNorm, RoPE,
- * SwiGLU, grouped-query attention; Qwen2's q/k/v projections carry biases) as a workload, with the zoo's parameters
+ * A Hugging Face {@code config.json} of a decoder LLM (model_type llama, mistral, qwen2, gemma: RMSNorm, RoPE,
+ * SwiGLU/GeGLU, grouped-query attention, Qwen2's q/k/v biases; mixtral: the same with a sparse mixture of experts;
+ * phi: parallel attention and MLP; phi3: fused projections; gpt2) as a workload, with the zoo's parameters
  * {@code phase}, {@code seq} (up to max_position_embeddings) and {@code batch}: {@code path/config.json,phase=decode,seq=4096}.
  * Layer names follow the Hugging Face module names, so policies written for the zoo's LLaMA models apply unchanged.
  */
 public final class HfConfig {
 
-    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "qwen2", "gemma", "gpt2");
+    static final List<String> MODEL_TYPES = List.of("llama", "mistral", "mixtral", "qwen2", "gemma", "phi", "phi3", "gpt2");
 
     private HfConfig() {
     }
@@ -32,10 +33,13 @@ public final class HfConfig {
         JsonNode c = json(file);
         String type = text(c, file, "model_type");
         if (!MODEL_TYPES.contains(type)) {
-            throw new ConfigException(file, "key 'model_type'", "one of " + MODEL_TYPES + " (LLaMA-family decoders)", "'" + type + "'");
+            throw new ConfigException(file, "key 'model_type'", "one of " + MODEL_TYPES + " (decoder LLMs)", "'" + type + "'");
         }
         if (type.equals("gpt2")) {
             return gpt2(c, file, params);
+        }
+        if (type.startsWith("phi")) {
+            return phi(c, file, params, type);
         }
         int dim = integer(c, file, "hidden_size", -1);
         int heads = integer(c, file, "num_attention_heads", -1);
@@ -47,7 +51,11 @@ public final class HfConfig {
         boolean tied = c.path("tie_word_embeddings").asBoolean(type.equals("gemma"));
         Transformers.LlamaShape shape = new Transformers.LlamaShape(dim, integer(c, file, "num_hidden_layers", -1), heads,
                 integer(c, file, "num_key_value_heads", heads), integer(c, file, "intermediate_size", -1), integer(c, file, "vocab_size", -1),
-                tied, type.equals("qwen2") || c.path("attention_bias").asBoolean(false), headDim);
+                tied, type.equals("qwen2") || c.path("attention_bias").asBoolean(false), headDim,
+                type.equals("mixtral") ? integer(c, file, "num_local_experts", -1) : 1, type.equals("mixtral") ? integer(c, file, "num_experts_per_tok", -1) : 1);
+        if (shape.expertsPerToken() > shape.experts()) {
+            throw new ConfigException(file, "key 'num_experts_per_tok'", "at most num_local_experts " + shape.experts(), String.valueOf(shape.expertsPerToken()));
+        }
         int maxSeq = integer(c, file, "max_position_embeddings", 2048);
         Path dir = file.toAbsolutePath().getParent();
         String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : type).toLowerCase(Locale.ROOT);
@@ -69,6 +77,32 @@ public final class HfConfig {
         ZooModel m = ZooModel.of(name, "gpt2 decoder from " + file, List.of(ZooModel.BATCH, seq),
                 v -> Transformers.gpt2(name, v.get(ZooModel.BATCH), v.get(seq), dim, layers, heads, inner, vocab, positions));
         return build(m, file, params);
+    }
+
+    /** Phi-1/1.5/2 (model_type phi) or Phi-3 (phi3): the shape keys LLaMA's config uses, tied embeddings only when stated. */
+    private static Workload phi(JsonNode c, Path file, String params, String type) throws ConfigException {
+        int dim = integer(c, file, "hidden_size", -1);
+        int heads = integer(c, file, "num_attention_heads", -1);
+        if (dim % heads != 0) {
+            throw new ConfigException(file, "key 'num_attention_heads'", "a divisor of hidden_size " + dim, String.valueOf(heads));
+        }
+        HfDecoders.PhiShape s = new HfDecoders.PhiShape(dim, integer(c, file, "num_hidden_layers", -1), heads,
+                integer(c, file, "num_key_value_heads", heads), integer(c, file, "intermediate_size", -1), integer(c, file, "vocab_size", -1),
+                c.path("tie_word_embeddings").asBoolean(false));
+        int maxSeq = integer(c, file, "max_position_embeddings", 2048);
+        String name = dirName(file, type);
+        io.quantarch.config.component.Param.Int seq = ZooModel.seq(Math.min(2048, maxSeq), maxSeq);
+        ZooModel m = ZooModel.of(name, type + " decoder from " + file, List.of(ZooModel.BATCH, seq, ZooModel.PHASE), v -> {
+            Transformers.Phase phase = v.get(ZooModel.PHASE).equals("decode") ? Transformers.Phase.DECODE : Transformers.Phase.PREFILL;
+            return type.equals("phi3") ? HfDecoders.phi3(name, s, phase, v.get(seq), v.get(ZooModel.BATCH))
+                    : HfDecoders.phi(name, s, phase, v.get(seq), v.get(ZooModel.BATCH));
+        });
+        return build(m, file, params);
+    }
+
+    private static String dirName(Path file, String otherwise) {
+        Path dir = file.toAbsolutePath().getParent();
+        return (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : otherwise).toLowerCase(Locale.ROOT);
     }
 
     private static Workload build(ZooModel m, Path file, String params) throws ConfigException {

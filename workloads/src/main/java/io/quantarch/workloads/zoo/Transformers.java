@@ -22,12 +22,22 @@ final class Transformers {
     /** Inference phase of a decoder LLM. */
     enum Phase { PREFILL, DECODE }
 
-    /** Shape of a LLaMA-family decoder (RMSNorm, RoPE, SwiGLU, grouped-query attention, no biases). */
+    /**
+     * Shape of a LLaMA-family decoder (RMSNorm, RoPE, SwiGLU, grouped-query attention, no biases). {@code experts > 1}
+     * makes every MLP a Mixtral-style sparse mixture of experts: a router, then each token through {@code expertsPerToken}
+     * of the {@code experts} SwiGLU experts.
+     */
     record LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings, boolean qkvBias,
-                      int headDim) {
+                      int headDim, int experts, int expertsPerToken) {
 
         LlamaShape(int dim, int layers, int heads, int kvHeads, int hidden, int vocab, boolean tiedEmbeddings) {
-            this(dim, layers, heads, kvHeads, hidden, vocab, tiedEmbeddings, false, dim / heads);
+            this(dim, layers, heads, kvHeads, hidden, vocab, tiedEmbeddings, false, dim / heads, 1, 1);
+        }
+
+        LlamaShape {
+            if (experts < 1 || expertsPerToken < 1 || expertsPerToken > experts) {
+                throw new IllegalArgumentException("experts per token must be 1.." + experts + ", got " + expertsPerToken);
+            }
         }
     }
 
@@ -82,15 +92,41 @@ final class Transformers {
             l.add(new Gemm(p + "self_attn.o_proj", tokens, s.dim(), qDim, false));
             l.add(Elementwise.of(p + "residual1", Elementwise.Op.ADD, tokens * s.dim()));
             l.add(new Norm(p + "post_attention_layernorm", Norm.Kind.RMS, tokens, s.dim()));
-            l.add(new Gemm(p + "mlp.gate_proj", tokens, s.hidden(), s.dim(), false));
-            l.add(new Gemm(p + "mlp.up_proj", tokens, s.hidden(), s.dim(), false));
-            l.add(Elementwise.of(p + "mlp.act", Elementwise.Op.SWIGLU, tokens * s.hidden()));
-            l.add(new Gemm(p + "mlp.down_proj", tokens, s.dim(), s.hidden(), false));
+            if (s.experts() > 1) {
+                moe(l, p + "block_sparse_moe.", s, tokens);
+            } else {
+                l.add(new Gemm(p + "mlp.gate_proj", tokens, s.hidden(), s.dim(), false));
+                l.add(new Gemm(p + "mlp.up_proj", tokens, s.hidden(), s.dim(), false));
+                l.add(Elementwise.of(p + "mlp.act", Elementwise.Op.SWIGLU, tokens * s.hidden()));
+                l.add(new Gemm(p + "mlp.down_proj", tokens, s.dim(), s.hidden(), false));
+            }
             l.add(Elementwise.of(p + "residual2", Elementwise.Op.ADD, tokens * s.dim()));
         }
         l.add(new Norm("model.norm", Norm.Kind.RMS, batch, s.dim()));
         l.add(new Gemm("lm_head", batch, s.vocab(), s.dim(), false, s.tiedEmbeddings()));
         return new Workload(name + "_" + phase.name().toLowerCase(java.util.Locale.ROOT), l);
+    }
+
+    /**
+     * A Mixtral sparse MoE block (Jiang et al., arXiv 2401.04088, Sec. 2.1; HF names): the router's logits, then
+     * {@code tokens x expertsPerToken} expert passes spread as evenly as routing can over the experts (balanced load,
+     * what the router's auxiliary loss aims at), so the MACs are exact and the split is the balanced one. An expert
+     * no token reaches (decode at a small batch) keeps its weights and does no work (M = 0).
+     */
+    private static void moe(List<Layer> l, String p, LlamaShape s, long tokens) {
+        l.add(new Gemm(p + "gate", tokens, s.experts(), s.dim(), false));
+        long passes = tokens * s.expertsPerToken();
+        for (int e = 0; e < s.experts(); e++) {
+            long m = passes / s.experts() + (e < passes % s.experts() ? 1 : 0);
+            String x = p + "experts." + e + ".";
+            l.add(new Gemm(x + "w1", m, s.hidden(), s.dim(), false));
+            l.add(new Gemm(x + "w3", m, s.hidden(), s.dim(), false));
+            if (m > 0) {
+                l.add(Elementwise.of(x + "act", Elementwise.Op.SWIGLU, m * s.hidden()));
+            }
+            l.add(new Gemm(x + "w2", m, s.dim(), s.hidden(), false));
+        }
+        l.add(Elementwise.of(p + "combine", Elementwise.Op.ADD, passes * s.dim()));     // weighted sum of the chosen experts' outputs
     }
 
     /** A post-LN BERT/ViT-style encoder layer with biased projections and GELU MLP (names: HF BERT). */

@@ -29,7 +29,10 @@ class HfConfigTest {
             "qwen2-7b, 7615616512",            // Qwen2-7B: 7.62 B
             "llama-3-8b, 8030261248",          // Meta-Llama-3-8B: 8.03 B
             "gemma-7b, 8537680896",            // Gemma-7B: 8.54 B (head_dim 256 with hidden 3072, tied embeddings)
-            "gpt2-medium, 354823168"})         // GPT-2 medium: 355 M (learned positions, biases, tied LM head)
+            "gpt2-medium, 354823168",          // GPT-2 medium: 355 M (learned positions, biases, tied LM head)
+            "phi-2, 2779683840",               // microsoft/phi-2 model card: 2.7 B (2,779,683,840; parallel block, biases)
+            "phi-3-mini-4k, 3821079552",       // Phi-3-mini (Abdin et al., arXiv 2404.14219: 3.8 B; fused qkv and gate_up)
+            "mixtral-8x7b-v0.1, 46702792704"}) // Mixtral-8x7B (Jiang et al., arXiv 2401.04088, Sec. 2.1: 47 B = 46.7 B total)
     void parameterCountsArePublishedTotals(String model, long params) throws Exception {
         Workload w = WorkloadSpec.resolve(HF.resolve(model).resolve("config.json").toString(), "--workload", null);
         assertEquals(params, w.parameters(), model);
@@ -48,6 +51,24 @@ class HfConfigTest {
             assertEquals(a.macs(), b.macs(), a.name());
             assertEquals(a.parameters(), b.parameters(), a.name());
         }
+    }
+
+    /** Mixtral's paper (arXiv 2401.04088, Sec. 2.1): 13 B active parameters per token (HF card: 12.9 B), 46.7 B stored. */
+    @Test
+    void mixtralActivatesTwoOfEightExpertsPerToken() throws Exception {
+        Path cfg = HF.resolve("mixtral-8x7b-v0.1").resolve("config.json");
+        Workload decode = WorkloadSpec.resolve(cfg + ",phase=decode,seq=512,batch=1", "--workload", null);
+        long idle = decode.layers().stream().filter(l -> l instanceof io.quantarch.workloads.layer.Gemm && l.macs() == 0)
+                .mapToLong(Layer::parameters).sum();
+        assertEquals(12_879_925_248L, decode.parameters() - idle);
+        assertEquals(32 * 6 * 3, decode.layers().stream().filter(l -> l instanceof io.quantarch.workloads.layer.Gemm && l.macs() == 0).count(),
+                "one token: 6 of 8 experts idle, 3 matrices each, in 32 layers");
+        long expertMacs = 3L * 4096 * 14336;
+        Workload prefill = WorkloadSpec.resolve(cfg + ",phase=prefill,seq=2048,batch=1", "--workload", null);
+        long moe = prefill.layers().stream().filter(l -> l.name().contains(".experts.")).mapToLong(Layer::macs).sum();
+        assertEquals(32L * 2048 * 2 * expertMacs, moe, "every token through 2 experts in every layer");
+        assertTrue(prefill.layers().stream().filter(l -> l.name().endsWith(".experts.7.w1")).allMatch(l -> l.macs() == 512L * 4096 * 14336),
+                "balanced routing: 2048 x 2 / 8 = 512 tokens per expert");
     }
 
     @Test
