@@ -5,9 +5,10 @@ import io.quantarch.config.ConfigException;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.UnknownFormatException;
 import io.quantarch.reports.csv.CsvTable;
-import io.quantarch.workloads.onnx.OnnxFile;
-import io.quantarch.workloads.onnx.exec.OnnxQuality;
-import io.quantarch.workloads.onnx.proto.Onnx;
+import io.quantarch.workloads.onnx.exec.OnnxRealModel;
+import io.quantarch.workloads.quality.ModelQuantizer;
+import io.quantarch.workloads.quality.QualityEvaluator;
+import io.quantarch.workloads.quality.QualityReport;
 import io.quantarch.workloads.policy.QuantPolicy;
 import io.quantarch.workloads.policy.TensorQuant;
 
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code sensitivity --model M.onnx --inputs DIR --formats F,...}: each Conv/ConvTranspose/Gemm/MatMul node of a
@@ -28,8 +28,10 @@ final class OnnxSensitivityRun {
     private OnnxSensitivityRun() {
     }
 
-    static int run(Main.Io io, Path model, List<String> formats, String role, Path inputs, Path out) throws ConfigException, IOException {
-        if (inputs == null) {
+    static int run(Main.Io io, OnnxQualityRun.Options o, List<String> formats, String role) throws ConfigException, IOException {
+        Path model = o.model();
+        Path out = o.out();
+        if (o.inputs() == null) {
             throw new ConfigException("--inputs", null, "a directory of input_N.pb files for the .onnx model", "none");
         }
         boolean weights = switch (role.toLowerCase(Locale.ROOT)) {
@@ -45,10 +47,8 @@ final class OnnxSensitivityRun {
                 throw ConfigException.of("--formats", e.getMessage());
             }
         }
-        Onnx.Model m = OnnxFile.read(model);
-        List<String> layers = m.getGraph().getNodeList().stream().filter(n -> Set.of("Conv", "ConvTranspose", "Gemm", "MatMul").contains(n.getOpType()))
-                .map(n -> n.getName().isEmpty() ? n.getOutput(0) : n.getName()).toList();
-        List<Path> samples = OnnxQuality.samples(inputs);
+        OnnxRealModel rm = OnnxRealModel.load(model, o.inputs(), o.labels(), o.calibrationInputs());
+        List<String> layers = rm.policyLayers();
         String name = model.getFileName().toString();
         try (RunDirectory dir = out == null ? RunDirectory.timestamped("sensitivity") : RunDirectory.at(out);
              CsvTable t = CsvTable.create(dir.work().resolve("sensitivity.csv"),
@@ -59,11 +59,17 @@ final class OnnxSensitivityRun {
                     Optional<TensorQuant> q = Optional.of(f);
                     QuantPolicy p = new QuantPolicy(l + "." + role + "=" + f.label(), QuantPolicy.FP32.defaults(), List.of(new QuantPolicy.Override(l,
                             weights ? q : Optional.empty(), weights ? Optional.empty() : q, Optional.empty(), Optional.empty(), Optional.empty())));
-                    OnnxQuality.Result r = OnnxQuality.evaluate(model, p, samples, null);
-                    t.row(name, l, role, f.label(), "top1_agreement", r.top1Agreement(), 1.0, 1.0 - r.top1Agreement(), r.samples(), false);
-                    t.row(name, l, role, f.label(), "output_sqnr_db", r.outputSqnrDb(), "", "", r.samples(), false);
+                    ModelQuantizer.Build b = ModelQuantizer.build(rm, p, rm.calibrationSamples());
+                    double[] as = rm.agreementAndSqnr(b.execution(), rm.maxEvalSamples());
+                    int n = rm.maxEvalSamples();
+                    if (o.labels() != null) {
+                        QualityReport qr = QualityEvaluator.report(rm, p, b, n);
+                        t.row(name, l, role, f.label(), qr.metric(), qr.value(), qr.fp32Value(), qr.loss(), n, false);
+                    }
+                    t.row(name, l, role, f.label(), "top1_agreement", as[0], 1.0, 1.0 - as[0], n, false);
+                    t.row(name, l, role, f.label(), "output_sqnr_db", as[1], "", "", n, false);
                     io.err().println(String.format(Locale.ROOT, "[%d/%d] %s %s %s: top-1 agreement %.4f, output SQNR %.2f dB", ++k,
-                            layers.size() * fs.size(), l, role, f.label(), r.top1Agreement(), r.outputSqnrDb()));
+                            layers.size() * fs.size(), l, role, f.label(), as[0], as[1]));
                 }
             }
             t.close();

@@ -33,6 +33,10 @@ final class QualityCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "With an .onnx model: one class index per sample (a line each), for accuracy.")
     Path labels;
 
+    @Option(names = "--calibration-inputs", paramLabel = "DIR",
+            description = "With an .onnx model: calibration samples (as --inputs) for static activation scales, GPTQ and SmoothQuant.")
+    Path calibrationInputs;
+
     @Option(names = "--policy", paramLabel = "POLICY.yaml", description = "Quantization policy (default: FP32).")
     Path policy;
 
@@ -70,10 +74,11 @@ final class QualityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, IOException {
         if (model.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            return OnnxQualityRun.run(io, Path.of(model), policy, inputs, labels, out);
+            return OnnxQualityRun.run(io, new OnnxQualityRun.Options(Path.of(model), policy, inputs, labels, calibrationInputs, calibration, out));
         }
-        if (inputs != null || labels != null) {
-            throw new ConfigException(inputs != null ? "--inputs" : "--labels", null, "an .onnx --model", "'" + model + "'");
+        if (inputs != null || labels != null || calibrationInputs != null) {
+            throw new ConfigException(inputs != null ? "--inputs" : labels != null ? "--labels" : "--calibration-inputs", null, "an .onnx --model",
+                    "'" + model + "'");
         }
         RealModel m = model(model);
         QuantPolicy p = policy == null ? QuantPolicy.FP32 : PolicyYaml.read(policy);

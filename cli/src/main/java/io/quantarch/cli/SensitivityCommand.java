@@ -30,6 +30,12 @@ final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--inputs", paramLabel = "DIR", description = "With an .onnx model: input_N.pb files, or test_data_set_K folders of them.")
     Path inputs;
 
+    @Option(names = "--labels", paramLabel = "FILE", description = "With an .onnx model: one class index per sample, for accuracy.")
+    Path labels;
+
+    @Option(names = "--calibration-inputs", paramLabel = "DIR", description = "With an .onnx model: calibration samples for static activation scales.")
+    Path calibrationInputs;
+
     @Option(names = "--formats", required = true, split = ",", paramLabel = "F[,F]", description = "Formats to try on each layer.")
     List<String> formats;
 
@@ -51,10 +57,12 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, IOException {
         if (model.toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            return OnnxSensitivityRun.run(io, Path.of(model), formats, role, inputs, out);
+            return OnnxSensitivityRun.run(io, new OnnxQualityRun.Options(Path.of(model), null, inputs, labels, calibrationInputs, null, out),
+                    formats, role);
         }
-        if (inputs != null) {
-            throw new ConfigException("--inputs", null, "an .onnx --model", "'" + model + "'");
+        if (inputs != null || labels != null || calibrationInputs != null) {
+            throw new ConfigException(inputs != null ? "--inputs" : labels != null ? "--labels" : "--calibration-inputs", null, "an .onnx --model",
+                    "'" + model + "'");
         }
         RealModel m = QualityCommand.model(model);
         Sensitivity.Role r = switch (role.toLowerCase(Locale.ROOT)) {

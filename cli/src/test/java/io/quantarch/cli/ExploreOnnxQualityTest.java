@@ -67,6 +67,51 @@ class ExploreOnnxQualityTest {
         assertTrue(best > 0 && best < 1e-3, "INT8 weights and activations leave a small output noise: " + best);
     }
 
+    /**
+     * With labels and calibration inputs: tier 1 uses static activation scales, tier 2 re-runs the front for accuracy, and
+     * the all-INT8 front point's tier-2 accuracy equals the built-in mnist_cnn's under the same policy on the same images.
+     */
+    @Test
+    void labelsAndCalibrationGiveTier2AccuracyEqualToTheBuiltInModel(@TempDir Path tmp) throws Exception {
+        Files.copy(OnnxQualityTest.MNIST.resolve("model.onnx"), tmp.resolve("mnist.onnx"));
+        OnnxQualityTest.images(tmp.resolve("eval"), 0, 200);
+        OnnxQualityTest.images(tmp.resolve("calib"), 9000, 9032);
+        var d = io.quantarch.workloads.model.MnistData.testSet();
+        StringBuilder lab = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            lab.append(d.labels()[i]).append('\n');
+        }
+        Files.writeString(tmp.resolve("labels.txt"), lab);
+        Files.writeString(tmp.resolve("space.yaml"), """
+                version: 1
+                name: mnist-onnx-tier2
+                workload: mnist.onnx
+                quality: {onnx: {inputs: eval, labels: labels.txt, calibration_inputs: calib}}
+                architecture:
+                  base: {version: 1, pe: {type: bit-fusion}}
+                  genes: {array: [16x16]}
+                quantization:
+                  default: {weights: int8_sym_channel, inputs: int8_sym_tensor}
+                  genes:
+                    - {layers: "*", weights: [int8_sym_channel, int2_sym_channel]}
+                objectives: {quality_loss: min, energy_pj: min}
+                search: {algorithm: exhaustive}
+                """);
+        CliRunner r = CliRunner.run("explore", "--space", tmp.resolve("space.yaml").toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(tmp.resolve("out").resolve("pareto.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int acc = header.indexOf("accuracy_pct_tier2");
+        assertTrue(acc > 0, rows.get(0));
+        String int8 = rows.stream().filter(x -> x.contains("int8_sym_channel") && !x.contains("int2")).findFirst().orElseThrow(() -> new AssertionError(rows));
+        Path policy = Files.writeString(tmp.resolve("int8.yaml"), "version: 1\nname: int8\ndefault: {weights: int8_sym_channel, inputs: int8_sym_tensor}\n");
+        CliRunner builtIn = CliRunner.run("quality", "--model", "mnist_cnn", "--eval", "200", "--calibration", "32", "--policy", policy.toString(),
+                "--out", tmp.resolve("b").toString());
+        assertEquals(0, builtIn.exitCode(), builtIn.err());
+        double expected = Double.parseDouble(Files.readAllLines(tmp.resolve("b").resolve("quality.csv")).get(1).split(",")[3]);
+        assertEquals(expected, Double.parseDouble(int8.split(",")[acc]), 1e-9, int8);
+    }
+
     @Test
     void onnxQualityNeedsAnOnnxWorkload(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("data"));

@@ -46,7 +46,7 @@ class OnnxQualityTest {
     void mnistUnderFp32W4A8AndW2A4(@TempDir Path tmp) throws Exception {
         Map<String, Double> fp32 = run(tmp, "fp32", null);
         assertEquals(1.0, fp32.get("top1_agreement"));
-        assertEquals(1.0, fp32.get("accuracy"), "labels 7 2 1 0 4 are all predicted (the reference set's statement)");
+        assertEquals(100.0, fp32.get("accuracy_pct"), "labels 7 2 1 0 4 are all predicted (the reference set's statement)");
         Map<String, Double> w4 = run(tmp, "w4", "version: 1\nname: w4a8\ndefault: {weights: int4_sym_channel, inputs: int8_sym_tensor}\n");
         assertEquals(1.0, w4.get("top1_agreement"));
         assertTrue(w4.get("output_sqnr_db") > 15, "W4A8 output SQNR " + w4.get("output_sqnr_db"));
@@ -62,5 +62,47 @@ class OnnxQualityTest {
                 p.toString(), "--out", tmp.resolve("o").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("nosuch*"), r.err());
+    }
+
+    /** MNIST images {@code from..to-1} as test_data_set_K folders of input_0.pb, the way a user exports their data. */
+    static Path images(Path dir, int from, int to) throws Exception {
+        var d = io.quantarch.workloads.model.MnistData.testSet();
+        int px = io.quantarch.workloads.model.MnistData.PIXELS;
+        for (int i = from; i < to; i++) {
+            Path s = Files.createDirectories(dir.resolve(String.format(java.util.Locale.ROOT, "test_data_set_%04d", i - from)));
+            var v = io.quantarch.workloads.onnx.exec.Value.floats(new long[] {1, 1, 28, 28}, java.util.Arrays.copyOfRange(d.pixels(), i * px, (i + 1) * px));
+            Files.write(s.resolve("input_0.pb"), v.toProto("Input3").toByteArray());
+        }
+        return dir;
+    }
+
+    /** The same W4A8 policy, evaluation images 0..299 and calibration images 9000..9063 give the built-in model's accuracy. */
+    @Test
+    void staticW4A8EqualsTheBuiltInModelFromTheCommandLine(@TempDir Path tmp) throws Exception {
+        Path eval = images(tmp.resolve("eval"), 0, 300);
+        Path calib = images(tmp.resolve("calib"), 9000, 9064);
+        var d = io.quantarch.workloads.model.MnistData.testSet();
+        StringBuilder lab = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            lab.append(d.labels()[i]).append('\n');
+        }
+        Path labels = Files.writeString(tmp.resolve("labels.txt"), lab);
+        Path policy = Files.writeString(tmp.resolve("w4a8.yaml"), "version: 1\nname: w4a8\ndefault: {weights: int4_sym_g128, inputs: int8_sym_tensor}\n");
+        CliRunner onnx = CliRunner.run("quality", "--model", MNIST.resolve("model.onnx").toString(), "--inputs", eval.toString(), "--labels",
+                labels.toString(), "--calibration-inputs", calib.toString(), "--policy", policy.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(0, onnx.exitCode(), onnx.err());
+        CliRunner builtIn = CliRunner.run("quality", "--model", "mnist_cnn", "--eval", "300", "--calibration", "64", "--policy", policy.toString(),
+                "--out", tmp.resolve("b").toString());
+        assertEquals(0, builtIn.exitCode(), builtIn.err());
+        String a = Files.readAllLines(tmp.resolve("o").resolve("quality.csv")).get(1);
+        String b = Files.readAllLines(tmp.resolve("b").resolve("quality.csv")).get(1);
+        assertEquals(b.split(",")[3], a.split(",")[3], "accuracy %: " + a + " vs built-in " + b);
+        assertTrue(a.startsWith("model.onnx,w4a8,accuracy_pct,"), a);
+        Path gptq = Files.writeString(tmp.resolve("gptq.yaml"), "version: 1\nname: g\ndefault: {weights: int4_sym_g128, ptq: {method: gptq}}\n");
+        CliRunner noCalib = CliRunner.run("quality", "--model", MNIST.resolve("model.onnx").toString(), "--inputs", eval.toString(),
+                "--policy", gptq.toString(), "--out", tmp.resolve("g").toString());
+        assertEquals(2, noCalib.exitCode(), noCalib.err());
+        assertTrue(noCalib.err().contains("--calibration-inputs") && noCalib.err().contains("Convolution28"), noCalib.err());
+        assertTrue(Files.notExists(tmp.resolve("g")));
     }
 }

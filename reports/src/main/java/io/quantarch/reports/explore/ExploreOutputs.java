@@ -6,8 +6,6 @@ import io.quantarch.search.run.Exploration;
 import io.quantarch.search.run.FrontBreakdown;
 import io.quantarch.search.run.FrontPoint;
 import io.quantarch.search.space.DesignSpace;
-import io.quantarch.search.space.QualitySpec;
-import io.quantarch.workloads.quality.RealModels;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,11 +35,11 @@ public final class ExploreOutputs {
     }
 
     static void writePareto(Path file, DesignSpace space, List<FrontPoint> front) throws IOException {
-        boolean real = space.quality() instanceof QualitySpec.Real;
+        boolean real = space.quality().tier2Metric() != null;
         List<String> h = Columns.designHeader(space);
         if (real) {
             h.add("quality_loss_tier2");
-            h.add(RealModels.byName(((QualitySpec.Real) space.quality()).model()).metric() + "_tier2");
+            h.add(space.quality().tier2Metric() + "_tier2");
         }
         try (Atomic a = new Atomic(file); CsvTable t = CsvTable.create(a.tmp(), h)) {
             for (FrontPoint p : front) {

@@ -152,8 +152,9 @@ public final class QualityTable {
                 role == Role.WEIGHTS ? q : java.util.Optional.empty(), role == Role.INPUTS ? q : java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty())));
         try {
-            var samples = io.quantarch.workloads.onnx.exec.OnnxQuality.samples(o.inputs());
-            double sqnr = io.quantarch.workloads.onnx.exec.OnnxQuality.evaluate(o.model(), p, samples, null).outputSqnrDb();
+            var m = o.load();
+            var build = io.quantarch.workloads.quality.ModelQuantizer.build(m, p, m.calibrationSamples());
+            double sqnr = m.agreementAndSqnr(build.execution(), m.maxEvalSamples())[1];
             return Double.isInfinite(sqnr) ? 0 : Math.pow(10, -sqnr / 10);
         } catch (io.quantarch.config.ConfigException e) {
             throw new IllegalStateException(e.getMessage(), e);

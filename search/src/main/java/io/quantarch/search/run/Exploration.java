@@ -72,7 +72,12 @@ public final class Exploration {
             long t2 = System.nanoTime();
             double tau = Double.NaN;
             if (space.quality() instanceof QualitySpec.Real r && !front.isEmpty()) {
-                front = tier2(space, evaluator, front, r, log);
+                front = tier2(space, evaluator, front, new Tier2(RealModels.byName(r.model()), r.tier2EvalSamples(), r.calibrationSamples(),
+                        r.tier2MaxPoints()), log);
+                tau = kendallTau(front);
+            } else if (space.quality() instanceof QualitySpec.Onnx o && !front.isEmpty()) {
+                RealModel m = onnx(o);
+                front = tier2(space, evaluator, front, new Tier2(m, m.maxEvalSamples(), m.defaultCalibrationSamples(), o.tier2MaxPoints()), log);
                 tau = kendallTau(front);
             }
             long t3 = System.nanoTime();
@@ -84,19 +89,30 @@ public final class Exploration {
         }
     }
 
+    /** What tier 2 runs: a real model (built-in or imported), its evaluation and calibration sizes, and how many front points. */
+    private record Tier2(RealModel model, int evalSamples, int calibrationSamples, int maxPoints) { }
+
+    private static RealModel onnx(QualitySpec.Onnx o) {
+        try {
+            return o.load();
+        } catch (io.quantarch.config.ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);     // read once already when the space was parsed
+        }
+    }
+
     /** Re-runs the real model with each picked front design's whole policy; the attention unit's loss adds, as in tier 1. */
-    private static List<FrontPoint> tier2(DesignSpace space, LocalEvaluator evaluator, List<FrontPoint> front, QualitySpec.Real r,
+    private static List<FrontPoint> tier2(DesignSpace space, LocalEvaluator evaluator, List<FrontPoint> front, Tier2 r,
                                           Consumer<String> log) {
-        List<Integer> picked = tier2Points(front, r.tier2MaxPoints());
-        log.accept("tier-2 quality: running " + r.model() + " with " + (picked.size() == front.size() ? "each of " + front.size()
+        List<Integer> picked = tier2Points(front, r.maxPoints());
+        RealModel model = r.model();
+        log.accept("tier-2 quality: running " + model.name() + " with " + (picked.size() == front.size() ? "each of " + front.size()
                 : picked.size() + " of " + front.size() + " (evenly spread by tier-1 quality)") + " front policies on "
-                + r.tier2EvalSamples() + " samples");
-        RealModel model = RealModels.byName(r.model());
+                + r.evalSamples() + " samples");
         List<Callable<double[]>> tasks = new ArrayList<>();
         for (int idx : picked) {
             Design d = space.decode(front.get(idx).choice());
             tasks.add(() -> {
-                var q = QualityEvaluator.evaluate(model, d.policy(), r.tier2EvalSamples(), r.calibrationSamples());
+                var q = QualityEvaluator.evaluate(model, d.policy(), r.evalSamples(), r.calibrationSamples());
                 double attention = d.attention() == null ? 0 : AttentionUnitCost.of(d.attention()).qualityLoss();
                 return new double[] {q.value(), q.loss() + attention};
             });

@@ -139,7 +139,7 @@ public final class SpaceYaml {
 
     private static QualitySpec quality(YamlNode root, Workload w, String wspec, Path baseDir) throws ConfigException {
         if (root.has("quality") && root.get("quality").isMapping() && root.get("quality").has("onnx")) {
-            YamlNode o = root.get("quality").allowOnly("onnx").get("onnx").allowOnly("inputs");
+            YamlNode o = root.get("quality").allowOnly("onnx").get("onnx").allowOnly("inputs", "labels", "calibration_inputs", "tier2_max_points");
             int at = wspec.toLowerCase(Locale.ROOT).indexOf(".onnx");
             if (at < 0) {
                 throw o.errorAt("an .onnx workload (quality: {onnx: ...} runs the space's own model)", "workload '" + wspec + "'");
@@ -150,9 +150,24 @@ public final class SpaceYaml {
             if (!java.nio.file.Files.isDirectory(inputs)) {
                 throw o.get("inputs").errorAt("a directory of input_N.pb files or test_data_set_K folders", "'" + in + "'");
             }
-            return new QualitySpec.Onnx(model, inputs);
+            Path labels = o.has("labels") ? resolve(baseDir, o.get("labels").asText()) : null;
+            if (labels != null && !java.nio.file.Files.isRegularFile(labels)) {
+                throw o.get("labels").errorAt("a file of class indices, one per sample", "'" + o.get("labels").asText() + "'");
+            }
+            Path calib = o.has("calibration_inputs") ? resolve(baseDir, o.get("calibration_inputs").asText()) : null;
+            if (calib != null && !java.nio.file.Files.isDirectory(calib)) {
+                throw o.get("calibration_inputs").errorAt("a directory of input_N.pb files or test_data_set_K folders", "'"
+                        + o.get("calibration_inputs").asText() + "'");
+            }
+            QualitySpec.Onnx spec = new QualitySpec.Onnx(model, inputs, labels, calib, o.intOr("tier2_max_points", 0, 0, 1 << 20));
+            spec.load();                                         // reads the samples and labels now, so bad ones are bad input here
+            return spec;
         }
         return quality(root, w);
+    }
+
+    private static Path resolve(Path baseDir, String p) {
+        return baseDir == null ? Path.of(p) : baseDir.resolve(p);
     }
 
     private static QualitySpec quality(YamlNode root, Workload w) throws ConfigException {

@@ -87,7 +87,7 @@ public final class ModelQuantizer {
         }
         RealModel.Execution e = execution(m, t.effective(), quantized, t.transforms(), inputQuantizers(lq, samples),
                 kvQuantizers(kvPolicy, samples), outputQ);
-        return new Build(new RealModel.Execution(e.linears(), e.kvCache(), tables), weightSqnr, lq);
+        return new Build(new RealModel.Execution(e.linears(), e.kvCache(), tables, policy), weightSqnr, lq);
     }
 
     /** Step 1: SmoothQuant factors and Hadamard rotations, folded into the FP32 weights. */

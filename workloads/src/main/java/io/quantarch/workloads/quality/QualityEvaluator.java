@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Measures a real model's quality under a policy (functional execution of the quantized model). */
 public final class QualityEvaluator {
 
-    private static final Map<String, Double> FP32_CACHE = new ConcurrentHashMap<>();
+    /** Per model instance (an imported model's name is only its file name) and evaluation size. */
+    private static final Map<RealModel, Map<Integer, Double>> FP32_CACHE = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private QualityEvaluator() {
     }
@@ -22,7 +23,11 @@ public final class QualityEvaluator {
     /** Quality under {@code policy} on {@code evalSamples} evaluation units, with {@code calibrationSamples} for calibration. */
     public static QualityReport evaluate(RealModel m, QuantPolicy policy, int evalSamples, int calibrationSamples) {
         policy.validateAgainst(m.name(), m.policyLayers());
-        ModelQuantizer.Build b = ModelQuantizer.build(m, policy, calibrationSamples);
+        return report(m, policy, ModelQuantizer.build(m, policy, calibrationSamples), evalSamples);
+    }
+
+    /** Quality of an already quantized model {@code b} (its execution is what runs). */
+    public static QualityReport report(RealModel m, QuantPolicy policy, ModelQuantizer.Build b, int evalSamples) {
         SqnrMeter meter = new SqnrMeter();
         double value = m.evaluate(b.execution(), evalSamples, meter);
         double fp32 = fp32(m, evalSamples);
@@ -37,7 +42,7 @@ public final class QualityEvaluator {
 
     /** FP32 quality on the first {@code evalSamples} evaluation units (memoised per model and size). */
     public static double fp32(RealModel m, int evalSamples) {
-        return FP32_CACHE.computeIfAbsent(m.name() + "@" + evalSamples, k -> {
+        return FP32_CACHE.computeIfAbsent(m, k -> new ConcurrentHashMap<>()).computeIfAbsent(evalSamples, k -> {
             Map<String, Linear> lin = new LinkedHashMap<>();
             for (String l : m.linearLayers()) {
                 lin.put(l, Linear.fp32(l, m.weight(l), m.bias(l)));

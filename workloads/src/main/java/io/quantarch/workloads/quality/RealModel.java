@@ -65,12 +65,22 @@ public interface RealModel {
         return lowerIsBetter() ? value / fp32 - 1.0 : fp32 - value;
     }
 
-    /** How a model runs: its linear layers and, for attention models, the KV-cache quantizers per layer. */
-    record Execution(Map<String, Linear> linears, Map<String, KvQuantizer> kvCache, Map<String, TensorQuant> tables) {
+    /**
+     * How a model runs: its linear layers and, for attention models, the KV-cache quantizers per layer; {@code policy}
+     * is the whole policy, for layers a model runs outside its linear layers (an imported graph's grouped convolutions),
+     * FP32 while calibrating.
+     */
+    record Execution(Map<String, Linear> linears, Map<String, KvQuantizer> kvCache, Map<String, TensorQuant> tables,
+                     io.quantarch.workloads.policy.QuantPolicy policy) {
         public Execution {
             linears = Map.copyOf(linears);
             kvCache = Map.copyOf(kvCache);
             tables = Map.copyOf(tables);
+            java.util.Objects.requireNonNull(policy);
+        }
+
+        public Execution(Map<String, Linear> linears, Map<String, KvQuantizer> kvCache, Map<String, TensorQuant> tables) {
+            this(linears, kvCache, tables, io.quantarch.workloads.policy.QuantPolicy.FP32);
         }
 
         public Execution(Map<String, Linear> linears, Map<String, KvQuantizer> kvCache) {

@@ -32,6 +32,11 @@ public final class Executor {
     /** Sees (and may replace) each node's inputs before it runs: quantized execution is one. */
     public interface Hook {
         List<Value> before(Onnx.Node n, String name, List<Value> inputs, boolean[] constant);
+
+        /** The node's outputs computed another way (a quantized linear layer), or null to run its operator. */
+        default List<Value> replace(Onnx.Node n, String name, List<Value> inputs, boolean[] constant) {
+            return null;
+        }
     }
 
     private final Path file;
@@ -104,16 +109,19 @@ public final class Executor {
             }
             in.add(x.isEmpty() ? null : env.get(x));
         }
+        List<Value> replaced = null;
         if (hook != null) {
             boolean[] constant = new boolean[in.size()];
             for (int k = 0; k < constant.length; k++) {
                 constant[k] = constants.contains(n.getInput(k));
             }
-            in = hook.before(n, n.getName().isEmpty() ? n.getOutput(0) : n.getName(), in, constant);
+            String name = n.getName().isEmpty() ? n.getOutput(0) : n.getName();
+            in = hook.before(n, name, in, constant);
+            replaced = hook.replace(n, name, in, constant);
         }
         List<Value> out;
         try {
-            out = Ops.apply(n.getOpType(), new NodeAttrs(n), in, opset, n.getOutputCount());
+            out = replaced != null ? replaced : Ops.apply(n.getOpType(), new NodeAttrs(n), in, opset, n.getOutputCount());
         } catch (IllegalArgumentException | ArithmeticException | IndexOutOfBoundsException | NullPointerException e) {
             throw new ConfigException(file, where, "inputs its operator accepts", String.valueOf(e.getMessage()));
         }

@@ -8,7 +8,6 @@ import io.quantarch.workloads.policy.QuantPolicy;
 import io.quantarch.workloads.policy.TensorQuant;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,7 @@ public final class QuantizedExecution implements Executor.Hook {
     static final Set<String> COMPUTE = Set.of("Conv", "ConvTranspose", "Gemm", "MatMul");
 
     private final QuantPolicy policy;
-    private final Map<String, Value> weights = new HashMap<>();
+    private final Map<String, Value> weights = new java.util.concurrent.ConcurrentHashMap<>();   // evaluations run in parallel
 
     public QuantizedExecution(QuantPolicy policy) {
         this.policy = policy;
