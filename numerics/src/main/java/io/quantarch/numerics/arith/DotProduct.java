@@ -4,7 +4,7 @@ import io.quantarch.numerics.format.ComplexUnitCodec;
 import io.quantarch.numerics.format.E8M0;
 import io.quantarch.numerics.format.IntCodec;
 import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.MxIntElement;
 import io.quantarch.numerics.format.Pow2Codec;
 import io.quantarch.numerics.format.ScalarCodec;
 import io.quantarch.numerics.format.SignLevels;
@@ -76,7 +76,7 @@ public final class DotProduct {
     }
 
     static boolean hasIntegerLevels(ScalarCodec c) {
-        return c instanceof IntCodec || c instanceof SignLevels || c instanceof MxInt8Element;
+        return c instanceof IntCodec || c instanceof SignLevels || c instanceof MxIntElement;
     }
 
     /** Integer level of a code in a codec with integer levels. */
@@ -84,7 +84,7 @@ public final class DotProduct {
         return switch (c) {
             case IntCodec ic -> code;
             case SignLevels s -> code;
-            case MxInt8Element m -> MxInt8Element.level(code);
+            case MxIntElement m -> m.level(code);
             case MiniFloat m -> throw noLevels(c);
             case E8M0 e -> throw noLevels(c);
             case Pow2Codec p -> throw noLevels(c);

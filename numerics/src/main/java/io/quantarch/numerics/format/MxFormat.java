@@ -21,12 +21,12 @@ import java.util.Arrays;
  * <p>Choices the public description leaves open (reference/formats README §3 and §7): floor(log2) is
  * the exact binary exponent; shared_exp is clamped to [-127, 127]; an all-zero block gets -127; a block
  * holding NaN or Inf gets the E8M0 NaN scale, undefined element codes and all-NaN outputs; float32
- * subnormal inputs are used exactly, not flushed; MXINT8 clamps symmetrically to +/-127.
+ * subnormal inputs are used exactly, not flushed; MXINT8 clamps symmetrically to +/-127 (MXINT6/4 likewise to +/-31, +/-7).
  */
 public record MxFormat(String name, ScalarCodec element, int blockSize) implements NumberFormat {
 
     public MxFormat {
-        if (!(element instanceof MiniFloat) && !(element instanceof MxInt8Element)) {
+        if (!(element instanceof MiniFloat) && !(element instanceof MxIntElement)) {
             throw new IllegalArgumentException("MX elements are minifloats or MXINT8, got " + element.name());
         }
         if (blockSize < 1) {
@@ -52,14 +52,14 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
     /** The OCP MX v1.0 concrete formats, {@code _kN} for another block size. */
     public static final FormatFamily FAMILY = new FormatFamily("mx",
             "OCP Microscaling (MX v1.0): k elements per block sharing one E8M0 power-of-two scale",
-            "mxfp8_e4m3|mxfp8_e5m2|mxfp6_e3m2|mxfp6_e2m3|mxfp4|mxint8[_kN]",
-            List.of(Param.choice("element", List.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8"), null,
-                            "the MX concrete format (element code book)"),
+            "mxfp8_e4m3|mxfp8_e5m2|mxfp6_e3m2|mxfp6_e2m3|mxfp4|mxint8|mxint6|mxint4[_kN]",
+            List.of(Param.choice("element", List.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8", "mxint6", "mxint4"),
+                            null, "the MX concrete format (element code book); mxint6/mxint4 as in Chen et al. 2025"),
                     Param.integer("k", 1, 1 << 20, 32, "elements per block sharing one scale")),
-            List.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8"), MxFormat::parse);
+            List.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8", "mxint6", "mxint4"), MxFormat::parse);
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
-            "(mxfp8_e4m3|mxfp8_e5m2|mxfp6_e3m2|mxfp6_e2m3|mxfp4|mxfp4_e2m1|mxint8)(?:_k(\\d+))?");
+            "(mxfp8_e4m3|mxfp8_e5m2|mxfp6_e3m2|mxfp6_e2m3|mxfp4|mxfp4_e2m1|mxint8|mxint6|mxint4)(?:_k(\\d+))?");
 
     private static NumberFormat parse(String n) {
         java.util.regex.Matcher m = NAME.matcher(n);
@@ -74,7 +74,9 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
             case "mxfp6_e3m2" -> MiniFloat.fp6E3m2();
             case "mxfp6_e2m3" -> MiniFloat.fp6E2m3();
             case "mxfp4", "mxfp4_e2m1" -> MiniFloat.fp4E2m1();
-            case "mxint8" -> MxInt8Element.INSTANCE;
+            case "mxint8" -> MxIntElement.INT8;
+            case "mxint6" -> new MxIntElement(6);
+            case "mxint4" -> new MxIntElement(4);
             default -> throw new IllegalArgumentException("not an MX format: " + name);   // open: a name
         };
         String canonical = name.equals("mxfp4_e2m1") ? "mxfp4" : name;
@@ -168,9 +170,10 @@ public record MxFormat(String name, ScalarCodec element, int blockSize) implemen
         if (element instanceof MiniFloat f) {
             return f.encode(v, rounding, index);
         }
-        if (rounding instanceof Rounding.Stochastic) {
-            double level = IntFormat.round(v * 64f, rounding, index);   // v * 64 is exact
-            return (int) Math.max(-127, Math.min(127, level)) & 0xFF;
+        if (rounding instanceof Rounding.Stochastic && element instanceof MxIntElement e) {
+            int max = (1 << (e.bits() - 1)) - 1;
+            double level = IntFormat.round(Math.scalb(v, e.fractionBits()), rounding, index);   // a power-of-two product is exact
+            return (int) Math.max(-max, Math.min(max, level)) & ((1 << e.bits()) - 1);
         }
         return element.encode(v);
     }

@@ -20,22 +20,40 @@ import io.quantarch.numerics.quant.Segments;
  * enc_b = min(fl(1 / fl(s_b * S_dec)), FLT_MAX); q_i = E2M1(clamp(fl(x_i * enc_b), -6, 6)), RNE
  * x^_i  = fl(q_i * s_b * S_dec)    (q_i * s_b is exact, so one rounding)
  * </pre>
+ * NVINT4 (Chen et al., "INT v.s. FP", arXiv 2510.25602, Sec. 2) is the same recipe with symmetric INT4 elements
+ * (levels -7..7) in place of E2M1: 6 becomes 7 and 2688 becomes 448 * 7, so the two differ only in the element grid.
  */
-public record Nvfp4(int blockSize) implements NumberFormat {
+public record Nvfp4(ScalarCodec element, int blockSize) implements NumberFormat {
 
-    public static final Nvfp4 DEFAULT = new Nvfp4(16);
     private static final MiniFloat E2M1 = MiniFloat.fp4E2m1();
+    private static final IntCodec INT4 = new IntCodec(4, true);
     private static final MiniFloat E4M3 = MiniFloat.fp8E4m3();
+    public static final Nvfp4 DEFAULT = new Nvfp4(16);
+    public static final Nvfp4 NVINT4 = new Nvfp4(INT4, 16);
 
     public Nvfp4 {
+        if (!element.equals(E2M1) && !element.equals(INT4)) {
+            throw new IllegalArgumentException("NVFP4-style elements are E2M1 or INT4, got " + element.name());
+        }
         if (blockSize < 1) {
             throw new IllegalArgumentException("block size must be >= 1, got " + blockSize);
         }
     }
 
+    /** NVFP4 with blocks of {@code blockSize}. */
+    public Nvfp4(int blockSize) {
+        this(E2M1, blockSize);
+    }
+
+    /** The element's largest magnitude: 6 (E2M1) or 7 (INT4). */
+    private float elementMax() {
+        return element.maxFinite();
+    }
+
     @Override
     public String name() {
-        return blockSize == 16 ? "nvfp4" : "nvfp4_k" + blockSize;
+        String base = element.equals(E2M1) ? "nvfp4" : "nvint4";
+        return blockSize == 16 ? base : base + "_k" + blockSize;
     }
 
     @Override
@@ -48,13 +66,15 @@ public record Nvfp4(int blockSize) implements NumberFormat {
         return 4 + 8.0 / blockSize;                    // the per-tensor float32 scale is negligible
     }
 
-    /** {@code nvfp4}, {@code nvfp4_kN} for another block size. */
+    /** {@code nvfp4}, {@code nvint4}, {@code _kN} for another block size. */
     public static final FormatFamily FAMILY = new FormatFamily("nvfp4",
-            "NVIDIA NVFP4: E2M1 elements, an E4M3 scale per block of 16 and a float32 tensor scale", "nvfp4[_kN]",
-            List.of(Param.integer("k", 1, 1 << 20, 16, "elements per block sharing one E4M3 scale")), List.of("nvfp4"),
+            "NVIDIA NVFP4: E2M1 elements, an E4M3 scale per block of 16 and a float32 tensor scale; NVINT4: INT4 elements, the same scales",
+            "nvfp4|nvint4[_kN]",
+            List.of(Param.choice("element", List.of("nvfp4", "nvint4"), null, "E2M1 (nvfp4) or symmetric INT4 (nvint4) elements"),
+                    Param.integer("k", 1, 1 << 20, 16, "elements per block sharing one E4M3 scale")), List.of("nvfp4", "nvint4"),
             n -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("nvfp4(?:_k(\\d+))?").matcher(n);
-                return !m.matches() ? null : m.group(1) == null ? DEFAULT : new Nvfp4(Integer.parseInt(m.group(1)));
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("nv(fp4|int4)(?:_k(\\d+))?").matcher(n);
+                return !m.matches() ? null : new Nvfp4(m.group(1).equals("fp4") ? E2M1 : INT4, m.group(2) == null ? 16 : Integer.parseInt(m.group(2)));
             });
 
     @Override
@@ -79,7 +99,7 @@ public record Nvfp4(int blockSize) implements NumberFormat {
 
     @Override
     public Optional<MiniFloat> minifloatElement() {
-        return Optional.of(E2M1);
+        return element instanceof MiniFloat m ? Optional.of(m) : Optional.empty();
     }
 
     @Override
@@ -89,12 +109,8 @@ public record Nvfp4(int blockSize) implements NumberFormat {
 
     @Override
     public String description() {
-        return "NVFP4: E2M1 elements, " + blockSize + " per block with an E4M3 scale, plus a float32 tensor scale";
-    }
-
-    @Override
-    public ScalarCodec element() {
-        return E2M1;
+        return (element.equals(E2M1) ? "NVFP4: E2M1" : "NVINT4: INT4") + " elements, " + blockSize
+                + " per block with an E4M3 scale, plus a float32 tensor scale";
     }
 
     @Override
@@ -102,7 +118,8 @@ public record Nvfp4(int blockSize) implements NumberFormat {
         segments.requireLength(x.length);
         Segments blocks = segments.chunked(blockSize);
         float amaxT = GroupStats.maxAbs(x, 0, x.length);
-        float sEnc = Math.min(2688f / amaxT, Float.MAX_VALUE);
+        float emax = elementMax();
+        float sEnc = Math.min(448f * emax / amaxT, Float.MAX_VALUE);
         if (sEnc == 0f) {
             sEnc = 1f;
         }
@@ -115,7 +132,7 @@ public record Nvfp4(int blockSize) implements NumberFormat {
             int from = blocks.start(b);
             int to = blocks.end(b);
             float amaxB = GroupStats.maxAbs(x, from, to);
-            float d = Math.min((amaxB / 6f) * sEnc, Float.MAX_VALUE);
+            float d = Math.min((amaxB / emax) * sEnc, Float.MAX_VALUE);
             d = Math.max(-448f, Math.min(448f, d));
             int sb = E4M3.encode(d);
             float sbValue = E4M3.decode(sb);
@@ -123,10 +140,10 @@ public record Nvfp4(int blockSize) implements NumberFormat {
             scales[b] = sbValue;
             float enc = Math.min(1f / (sbValue * sDec), Float.MAX_VALUE);
             for (int i = from; i < to; i++) {
-                float y = Math.max(-6f, Math.min(6f, x[i] * enc));
-                int q = E2M1.encode(y, options.rounding(), i);
+                float y = Math.max(-emax, Math.min(emax, x[i] * enc));
+                int q = element instanceof MiniFloat f ? f.encode(y, options.rounding(), i) : (int) IntFormat.round(y, options.rounding(), i);
                 codes[i] = q;
-                values[i] = (E2M1.decode(q) * sbValue) * sDec;
+                values[i] = (element.decode(q) * sbValue) * sDec;
             }
         }
         return new QuantizedTensor(codes, values, blocks, scales, scaleCodes, null, sDec);
@@ -135,15 +152,16 @@ public record Nvfp4(int blockSize) implements NumberFormat {
     @Override
     public FixedScaleQuantizer fixedScale(float[] tensor, int from, int to, QuantOptions options) {
         float amaxT = GroupStats.maxAbs(tensor, 0, tensor.length);
-        float sEnc = Math.min(2688f / amaxT, Float.MAX_VALUE);
+        float emax = elementMax();
+        float sEnc = Math.min(448f * emax / amaxT, Float.MAX_VALUE);
         if (sEnc == 0f) {
             sEnc = 1f;
         }
         float sDec = 1f / sEnc;
         float amaxB = GroupStats.maxAbs(tensor, from, to);
-        float d = Math.max(-448f, Math.min(448f, Math.min((amaxB / 6f) * sEnc, Float.MAX_VALUE)));
+        float d = Math.max(-448f, Math.min(448f, Math.min((amaxB / emax) * sEnc, Float.MAX_VALUE)));
         float sbValue = E4M3.decode(E4M3.encode(d));
         float enc = Math.min(1f / (sbValue * sDec), Float.MAX_VALUE);
-        return x -> (E2M1.decode(E2M1.encode(Math.max(-6f, Math.min(6f, x * enc)))) * sbValue) * sDec;
+        return x -> (element.decode(element.encode(Math.max(-emax, Math.min(emax, x * enc)))) * sbValue) * sDec;
     }
 }

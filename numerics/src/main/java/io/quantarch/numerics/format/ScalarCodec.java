@@ -8,7 +8,7 @@ package io.quantarch.numerics.format;
  * <p>Contract: {@code decode(encode(x))} is the representable value nearest to {@code x} (ties to
  * even) within {@code [-maxFinite, maxFinite]}; codes are in {@code [minCode(), maxCode()]}.
  */
-public sealed interface ScalarCodec permits MiniFloat, IntCodec, E8M0, MxInt8Element, SignLevels, Pow2Codec, ComplexUnitCodec {
+public sealed interface ScalarCodec permits MiniFloat, IntCodec, E8M0, MxIntElement, SignLevels, Pow2Codec, ComplexUnitCodec {
 
     /** Returned by {@link #encode(float)} when the value has no code (NaN into a format without NaN). */
     int NO_CODE = Integer.MIN_VALUE;

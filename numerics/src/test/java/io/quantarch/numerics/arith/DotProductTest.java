@@ -2,7 +2,7 @@ package io.quantarch.numerics.arith;
 
 import io.quantarch.numerics.format.IntCodec;
 import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.MxIntElement;
 import io.quantarch.numerics.format.ScalarCodec;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -27,7 +27,7 @@ class DotProductTest {
     @Provide
     Arbitrary<ScalarCodec> codecs() {
         return Arbitraries.of(MiniFloat.fp8E4m3(), MiniFloat.fp8E5m2(), MiniFloat.fp4E2m1(), MiniFloat.fp6E3m2(),
-                MiniFloat.fp16(), MxInt8Element.INSTANCE, new IntCodec(4, true), new IntCodec(8, true));
+                MiniFloat.fp16(), MxIntElement.INT8, new IntCodec(4, true), new IntCodec(8, true));
     }
 
     static int[] randomCodes(ScalarCodec c, Random r, int n) {
@@ -114,7 +114,7 @@ class DotProductTest {
 
     @Test
     void mxint8UsesTwosComplementLevels() {
-        MxInt8Element e = MxInt8Element.INSTANCE;
+        MxIntElement e = MxIntElement.INT8;
         int[] a = {e.encode(1.5f), e.encode(-0.25f)};
         int[] b = {e.encode(-1f), e.encode(1f)};
         DotProduct.Result r = DotProduct.evaluate(e, a, e, b, List.of(AccumulationModel.INT32, AccumulationModel.EXACT));

@@ -3,7 +3,7 @@ package io.quantarch.numerics.golden;
 import io.quantarch.numerics.format.E8M0;
 import io.quantarch.numerics.format.Formats;
 import io.quantarch.numerics.format.MiniFloat;
-import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.MxIntElement;
 import io.quantarch.numerics.format.ScalarCodec;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ class ScalarGoldenTest {
     static ScalarCodec codec(String suffix) {
         return switch (suffix) {
             case "e8m0" -> E8M0.INSTANCE;
-            case "mxint8_elem" -> MxInt8Element.INSTANCE;
+            case "mxint8_elem" -> MxIntElement.INT8;
             default -> (ScalarCodec) Formats.byName(formatName(suffix));
         };
     }

@@ -5,7 +5,7 @@ import io.quantarch.numerics.format.ComplexPm1Pmi;
 import io.quantarch.numerics.format.IntFormat;
 import io.quantarch.numerics.format.MiniFloat;
 import io.quantarch.numerics.format.MxFormat;
-import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.MxIntElement;
 import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.format.Nvfp4;
 import io.quantarch.numerics.format.Pow2;
@@ -16,7 +16,8 @@ import io.quantarch.numerics.quant.Granularity;
 /**
  * A block-scaled operand as a block dot-product PE sees it: small elements that multiply as integers (a signed
  * mantissa and the exponent of its LSB), {@code blockSize} of them per scale, and the kind of scale its hardware
- * combines per block. OCP MX formats (E8M0 scales), NVFP4 (E4M3 scales, plus a float32 per-tensor scale) and
+ * combines per block. OCP MX formats (E8M0 scales; MXINT8/6/4 integer elements), NVFP4 and NVINT4 (E4M3 scales, plus a
+ * float32 per-tensor scale) and
  * symmetric per-group integers (float32 scales) of 2..8 bits.
  *
  * @param minifloat the element format when the elements are minifloats, null for integer elements
@@ -31,8 +32,9 @@ record BlockOperand(NumberFormat format, int blockSize, BlockScale scale, MiniFl
         }
         return switch (f) {
             case MxFormat mx -> new BlockOperand(mx, mx.blockSize(), BlockScale.E8M0,
-                    mx.element() instanceof MiniFloat m ? m : null, mx.element() instanceof MxInt8Element ? 8 : 0);
-            case Nvfp4 nv -> new BlockOperand(nv, nv.blockSize(), BlockScale.E4M3, (MiniFloat) nv.element(), 0);
+                    mx.element() instanceof MiniFloat m ? m : null, mx.element() instanceof MxIntElement e ? e.bits() : 0);
+            case Nvfp4 nv -> new BlockOperand(nv, nv.blockSize(), BlockScale.E4M3, nv.element() instanceof MiniFloat m ? m : null,
+                    nv.element() instanceof MiniFloat ? 0 : nv.element().bits());
             case IntFormat i when i.symmetric() && i.granularity() instanceof Granularity.PerGroup g ->
                     new BlockOperand(i, g.size(), BlockScale.FP32, null, i.bits());
             case IntFormat i -> null;                      // one scale per dot product, or zero points: not a block operand
@@ -73,8 +75,8 @@ record BlockOperand(NumberFormat format, int blockSize, BlockScale scale, MiniFl
             long[] d = MiniFloatMacSpec.decompose(minifloat, code);
             return new long[] {d[0] * d[1], d[2]};
         }
-        if (format instanceof MxFormat) {
-            return new long[] {MxInt8Element.level(code), -6};             // MXINT8: 1.6 fixed point (OCP MX v1.0 §5.4)
+        if (format instanceof MxFormat mx && mx.element() instanceof MxIntElement e) {
+            return new long[] {e.level(code), -e.fractionBits()};          // MXINT8: 1.6 fixed point (OCP MX v1.0 §5.4); MXINT4 1.2
         }
         return new long[] {code, 0};                                        // symmetric integers: the code is the level
     }

@@ -6,7 +6,7 @@ import io.quantarch.numerics.format.NumberFormat;
 import io.quantarch.numerics.format.Nvfp4;
 import io.quantarch.numerics.quant.Granularity;
 import io.quantarch.numerics.format.MxFormat;
-import io.quantarch.numerics.format.MxInt8Element;
+import io.quantarch.numerics.format.MxIntElement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,6 +21,7 @@ class MxDotWidthTest {
     @ParameterizedTest
     @CsvSource({"mxint8, mxint8, 20", "mxfp8_e4m3, mxfp8_e4m3, 42", "mxfp8_e5m2, mxfp8_e5m2, 70", "mxfp6_e2m3, mxfp6_e2m3, 18",
             "mxfp6_e3m2, mxfp6_e3m2, 24", "mxfp4, mxfp4, 14", "mxint8, mxfp8_e4m3, 31", "nvfp4, nvfp4, 13",
+            "mxint4, mxint4, 12", "mxint6, mxint6, 16", "nvint4, nvint4, 11", "mxint4, mxfp4, 13",
             "int4_sym_g32, int4_sym_g32, 12", "int4_sym_g16, int4_sym_g16, 11", "int8_sym_g32, int8_sym_g32, 20", "int8_sym_g32, int4_sym_g32, 16"})
     void blockSumWidthIsTheWidestExactSumOfABlock(String wName, String aName, int expected) {
         NumberFormat w = Formats.byName(wName);
@@ -41,11 +42,11 @@ class MxDotWidthTest {
                 lsbA = lsbA == null ? new BigDecimal(Math.abs(v)) : lsbA.min(new BigDecimal(Math.abs(v)));
             }
         }
-        if (w instanceof MxFormat mw && mw.element() instanceof MxInt8Element) {
-            maxW = maxW.min(new BigDecimal(127).divide(new BigDecimal(64)));           // MXINT8 clamps to +/-127
+        if (w instanceof MxFormat mw && mw.element() instanceof MxIntElement e) {
+            maxW = maxW.min(new BigDecimal(e.maxFinite()));                           // MXINT clamps to +/-(2^(b-1)-1)
         }
-        if (a instanceof MxFormat ma && ma.element() instanceof MxInt8Element) {
-            maxA = maxA.min(new BigDecimal(127).divide(new BigDecimal(64)));
+        if (a instanceof MxFormat ma && ma.element() instanceof MxIntElement e) {
+            maxA = maxA.min(new BigDecimal(e.maxFinite()));
         }
         BigInteger worst = maxW.multiply(maxA).divide(lsbW.multiply(lsbA)).toBigIntegerExact().multiply(BigInteger.valueOf(blockSize(w)));
         int bruteForce = worst.negate().bitLength() + 1;                               // two's complement of -worst

@@ -247,7 +247,7 @@ class PeFunctionalProperties {
 
     @Provide
     Arbitrary<String> mx() {
-        return Arbitraries.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8");
+        return Arbitraries.of("mxfp8_e4m3", "mxfp8_e5m2", "mxfp6_e3m2", "mxfp6_e2m3", "mxfp4", "mxint8", "mxint6", "mxint4");
     }
 
     @Property(tries = 200)
@@ -271,14 +271,20 @@ class PeFunctionalProperties {
         assertEquals(Float.floatToRawIntBits(acc), Float.floatToRawIntBits((float) d.value()));
     }
 
+    @Provide
+    Arbitrary<String> nv() {
+        return Arbitraries.of("nvfp4", "nvint4");
+    }
+
     @Property(tries = 150)
     void nvfp4DotIsExactBlockSumsTimesE4m3ScalesThenTheTensorScales(@ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int k,
-                                                                    @ForAll @IntRange(min = -20, max = 20) int exp) {
+                                                                    @ForAll @IntRange(min = -20, max = 20) int exp,
+                                                                    @ForAll("nv") String name) {
         SplittableRandom r = new SplittableRandom(seed);
-        NumberFormat f = Formats.byName("nvfp4");
+        NumberFormat f = Formats.byName(name);
         QuantizedTensor qw = q(f, vector(r, k, Math.scalb(1.0, exp)));
         QuantizedTensor qa = q(f, vector(r, k, 1));
-        MiniFloat e2m1 = MiniFloat.fp4E2m1();
+        var e2m1 = f.element();                                // E2M1 (NVFP4) or INT4 levels (NVINT4)
         float acc = 0f;
         double dequantized = 0;
         for (int b = 0; b < qw.groups().count(); b++) {
