@@ -21,6 +21,7 @@ runs=(
   "bit-plane w4a4"
   "bit-plane w2a8"
   "mixpe w4g128a8"
+  "mixpe-multiplier w4g128a8"
   "dequant-per-mac w4g128a8"
   "mixpe-iso-area w4g128a8"
   "minifloat-mac fp8"

@@ -29,28 +29,55 @@ import java.util.List;
  * <li>FP32 (symmetric per-group integers): s = fl(s_w * s_a), the block sum (an exact integer) times s rounded to
  *     FP32, added into FP32 — the dequantize-in-accumulation of group-quantized integer GEMMs.</li>
  * </ul>
+ * {@code datapath} is {@code superset} (8x8-bit multipliers, element-exponent adders, comparators and alignment
+ * shifters wide enough for every MX element type: one unit runs them all, as the study of one PE for every format
+ * needs) or a block format name: the datapath built for that family only (Chen et al., "INT v.s. FP", arXiv
+ * 2510.25602, compare such per-format units), whose multipliers, adders and scale path are sized for its elements and
+ * exact block sum, and which runs only formats whose elements fit it.
  */
-public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) implements PeSpec {
+public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales, String datapath) implements PeSpec {
 
     static final Param.Int LANES = Param.integer("lanes", 1, 64, 1, "element products per cycle (a lanes-wide dot product acts as that many rows)");
     static final Param.Int ACCUMULATOR_BITS = Param.integer("accumulator_bits", 16, 63, 32, "block-sum register width, bits");
     static final Param.Choice SCALES = Param.choice("scales", java.util.Arrays.stream(BlockScale.values()).map(b -> b.key).toList(),
             BlockScale.E8M0.key, "block scales the datapath combines: e8m0 (OCP MX), e4m3 (NVFP4) or fp32 (integer groups)");
+    static final Param.Text DATAPATH = Param.text("datapath", "superset",
+            "superset (every MX element type on one datapath) or a block format (mxint4, mxfp4, nvfp4, int4_sym_g32 ...): a unit built for it");
 
     public static final PeKind KIND = PeKind.of("mx-dot",
             "block-scaled dot-product unit: exact integer block sums, block scales combined per block, FP32 across blocks",
-            List.of(LANES, ACCUMULATOR_BITS, SCALES),
-            v -> new MxDotSpec(v.get(LANES), v.get(ACCUMULATOR_BITS), BlockScale.byKey(v.get(SCALES))));
+            List.of(LANES, ACCUMULATOR_BITS, SCALES, DATAPATH),
+            v -> new MxDotSpec(v.get(LANES), v.get(ACCUMULATOR_BITS), BlockScale.byKey(v.get(SCALES)), v.get(DATAPATH)));
 
     public MxDotSpec {
         if (lanes < 1 || lanes > 64 || accumulatorBits < 16 || accumulatorBits > 63 || scales == null) {
             throw new IllegalArgumentException("mx-dot: 1..64 lanes, a 16..63-bit block accumulator and a block scale kind");
         }
+        datapath = datapath.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!datapath.equals("superset")) {
+            BlockOperand dp = BlockOperand.of(io.quantarch.numerics.format.Formats.byName(datapath));
+            if (dp == null) {
+                throw new IllegalArgumentException("datapath '" + datapath + "' is not a block-scaled format (MX, NVFP4/NVINT4, symmetric integer groups)");
+            }
+            if (dp.scale() != scales) {
+                throw new IllegalArgumentException("datapath '" + datapath + "' has " + dp.scale().key + " block scales; scales is " + scales.key);
+            }
+        }
+    }
+
+    /** A unit with the superset datapath. */
+    public MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) {
+        this(lanes, accumulatorBits, scales, "superset");
     }
 
     /** An OCP MX unit (E8M0 scales). */
     public MxDotSpec(int lanes, int accumulatorBits) {
         this(lanes, accumulatorBits, BlockScale.E8M0);
+    }
+
+    /** The elements the datapath is built for, or null for the superset datapath. */
+    private BlockOperand built() {
+        return datapath.equals("superset") ? null : BlockOperand.of(io.quantarch.numerics.format.Formats.byName(datapath));
     }
 
     /** The smallest block the scale path keeps up with at full rate (NVFP4's 16; MX's 32). */
@@ -63,7 +90,8 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
 
     @Override
     public String describe() {
-        return name() + " " + lanes + " lane(s), " + scales.key + " block scales, exact block sums, FP32 across blocks";
+        return name() + " " + lanes + " lane(s), " + scales.key + " block scales, " + (datapath.equals("superset") ? "superset" : datapath)
+                + " datapath, exact block sums, FP32 across blocks";
     }
 
     @Override
@@ -80,10 +108,19 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
         if (w.blockSize() != a.blockSize()) {
             return name() + " pairs blocks of equal size; " + f.label() + " has blocks of " + w.blockSize() + " and " + a.blockSize();
         }
+        BlockOperand dp = built();
+        if (dp != null && !(fits(w, dp) && fits(a, dp))) {
+            return name() + " built for " + datapath + " elements cannot run " + f.label();
+        }
         if (w.blockSize() < SMALLEST_BLOCK && scales != BlockScale.E8M0) {
             return name() + " scales at most " + (lanes / SMALLEST_BLOCK) + " block(s) per cycle; " + f.label() + " has blocks of " + w.blockSize();
         }
         return null;
+    }
+
+    /** An operand's elements fit a dedicated datapath: the same kind (integer or float) and no wider mantissa or exponent. */
+    private static boolean fits(BlockOperand op, BlockOperand dp) {
+        return op.intElements() == dp.intElements() && op.mantissaWidth() <= dp.mantissaWidth() && op.exponentBits() <= dp.exponentBits();
     }
 
     @Override
@@ -144,6 +181,10 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
 
     @Override
     public List<Part> parts() {
+        BlockOperand dp = built();
+        if (dp != null) {
+            return dedicatedParts(dp);
+        }
         int blocksPerCycle = scales == BlockScale.E8M0 ? 1 : Math.max(1, lanes / SMALLEST_BLOCK);
         List<Part> p = new ArrayList<>(List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, Variant.product(8, 8), lanes),
                 new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Variant.width(accumulatorBits), lanes),
@@ -153,6 +194,24 @@ public record MxDotSpec(int lanes, int accumulatorBits, BlockScale scales) imple
         p.addAll(scales.parts(blocksPerCycle, accumulatorBits));
         p.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.FP32, blocksPerCycle));
         p.add(Part.register(Component.PE_ARRAY, lanes * 16 + 16 + accumulatorBits + 32, 1));
+        return p;
+    }
+
+    /** A unit sized for one family: its mantissa multipliers, its exact block-sum adders, alignment only for float elements. */
+    private List<Part> dedicatedParts(BlockOperand dp) {
+        int sumBits = sumBits(dp, dp);
+        int blocksPerCycle = Math.max(1, lanes / dp.blockSize());
+        List<Part> p = new ArrayList<>(List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, Variant.product(dp.mantissaWidth(), dp.mantissaWidth()), lanes),
+                new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(sumBits), lanes)));
+        if (!dp.intElements()) {
+            int expBits = dp.exponentBits() + 1;
+            p.add(new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Variant.width(sumBits), lanes));
+            p.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(expBits), lanes));
+            p.add(new Part(Component.PE_ARRAY, UnitKind.COMPARATOR, Variant.width(expBits), lanes));
+        }
+        p.addAll(scales.parts(blocksPerCycle, sumBits));
+        p.add(new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.FP32, blocksPerCycle));
+        p.add(Part.register(Component.PE_ARRAY, 2L * lanes * dp.format().bits() + 16 + sumBits + 32, 1));
         return p;
     }
 

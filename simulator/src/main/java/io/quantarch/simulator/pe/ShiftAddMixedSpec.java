@@ -28,18 +28,22 @@ import java.util.List;
  * <p>With {@code dequantizePerMac}, the PE is the design MixPE compares against: each weight is dequantized to
  * FP16 (one FP16 multiply) and multiplied by the FP16 activation in an FP16 multiplier, accumulating in FP32.
  */
-public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulatorBits, boolean dequantizePerMac) implements PeSpec {
+public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulatorBits, boolean dequantizePerMac, boolean multiplyProducts)
+        implements PeSpec {
 
     static final Param.Int MAX_WEIGHT_BITS = Param.integer("max_weight_bits", 1, 8, 4, "widest weight code, bits (one shift-add per bit)");
     static final Param.Int INPUT_BITS = Param.integer("input_bits", 2, 16, 8, "activation width, bits");
     static final Param.Int ACCUMULATOR_BITS = Param.integer("accumulator_bits", 8, 63, 32, "group partial-sum register width, bits");
-    static final Param.Choice DEQUANTIZE = Param.choice("dequantize", List.of("per-group", "per-mac"), "per-group",
-            "per-group: MixPE's shift-add with one dequantization per group; per-mac: the FP16 dequantize-every-MAC baseline");
+    static final Param.Choice DEQUANTIZE = Param.choice("dequantize", List.of("per-group", "per-mac", "per-group-multiplier"), "per-group",
+            "per-group: MixPE's shift-add with one dequantization per group; per-mac: the FP16 dequantize-every-MAC baseline; "
+                    + "per-group-multiplier: the same per-group dequantization with a weight x activation integer multiplier per PE "
+                    + "(the ablation of MixPE's shift-add)");
 
     public static final PeKind KIND = PeKind.of("shift-add-mixed",
             "MixPE-style shift-and-add PE for low-bit group-quantized weights, dequantizing once per group",
             List.of(MAX_WEIGHT_BITS, INPUT_BITS, ACCUMULATOR_BITS, DEQUANTIZE),
-            v -> new ShiftAddMixedSpec(v.get(MAX_WEIGHT_BITS), v.get(INPUT_BITS), v.get(ACCUMULATOR_BITS), v.get(DEQUANTIZE).equals("per-mac")));
+            v -> new ShiftAddMixedSpec(v.get(MAX_WEIGHT_BITS), v.get(INPUT_BITS), v.get(ACCUMULATOR_BITS), v.get(DEQUANTIZE).equals("per-mac"),
+                    v.get(DEQUANTIZE).equals("per-group-multiplier")));
 
     private static final Variant.Fp FP16 = Variant.FP16;
 
@@ -47,6 +51,13 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
         if (maxWeightBits < 1 || maxWeightBits > 8 || inputBits < 2 || inputBits > 16 || accumulatorBits < 8 || accumulatorBits > 63) {
             throw new IllegalArgumentException("shift-add-mixed: widths out of range");
         }
+        if (dequantizePerMac && multiplyProducts) {
+            throw new IllegalArgumentException("shift-add-mixed: per-mac dequantization already multiplies in FP16");
+        }
+    }
+
+    public ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulatorBits, boolean dequantizePerMac) {
+        this(maxWeightBits, inputBits, accumulatorBits, dequantizePerMac, false);
     }
 
     @Override
@@ -56,7 +67,8 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
 
     @Override
     public String describe() {
-        return name() + (dequantizePerMac ? " (baseline: dequantize every MAC, FP16 MAC)" : " (dequantize per group)") + ", weights <= "
+        return name() + (dequantizePerMac ? " (baseline: dequantize every MAC, FP16 MAC)" : multiplyProducts
+                ? " (integer multiplier, dequantize per group)" : " (dequantize per group)") + ", weights <= "
                 + maxWeightBits + " bits x int" + inputBits + " -> acc" + accumulatorBits;
     }
 
@@ -111,9 +123,13 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
             b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.FP32, macs);
             return;
         }
-        int positions = shiftAddsPerWeight(w);
-        b.add(Component.PE_ARRAY, ActionKind.SHIFT, shifter(w), macs * positions);
-        b.add(Component.PE_ARRAY, ActionKind.ADD, shiftAdder(w), macs * positions);
+        if (multiplyProducts) {
+            b.add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.product(w.bits(), inputBits), macs);
+        } else {
+            int positions = shiftAddsPerWeight(w);
+            b.add(Component.PE_ARRAY, ActionKind.SHIFT, shifter(w), macs * positions);
+            b.add(Component.PE_ARRAY, ActionKind.ADD, shiftAdder(w), macs * positions);
+        }
         b.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(accumulatorBits), macs);
         long groups = work.groups(groupSize(work.formats(), work.k()));
         if (!w.symmetric()) {
@@ -134,6 +150,11 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
                     Part.register(Component.PE_ARRAY, 16 + 16 + 32, 1));
         }
         int width = inputBits + maxWeightBits;
+        if (multiplyProducts) {
+            return List.of(new Part(Component.PE_ARRAY, UnitKind.MULTIPLIER, Variant.product(maxWeightBits, inputBits), 1),
+                    new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(accumulatorBits), 1),
+                    Part.register(Component.PE_ARRAY, maxWeightBits + inputBits + accumulatorBits, 1));
+        }
         return List.of(new Part(Component.PE_ARRAY, UnitKind.SHIFTER, Variant.width(width), maxWeightBits),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(width), maxWeightBits),
                 new Part(Component.PE_ARRAY, UnitKind.ADDER, Variant.integer(accumulatorBits), 1),
@@ -173,7 +194,7 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
             for (int i = w.groups().start(g); i < w.groups().end(g); i++) {
                 int code = w.codes()[i];                                   // stored code (unsigned when asymmetric)
                 int av = Levels.level(a, i);
-                long product = shiftAdd(code, av, positions, ops, shifter(wf), shiftAdder(wf));
+                long product = multiplyProducts ? multiply(code, av, wf, ops) : shiftAdd(code, av, positions, ops, shifter(wf), shiftAdder(wf));
                 psum = Levels.add(acc, psum, product, ov);
                 ops.add(Component.PE_ARRAY, ActionKind.MAC, Variant.NONE, 1);
                 ops.add(Component.PE_ARRAY, ActionKind.ADD, Variant.integer(accumulatorBits), 1);
@@ -199,6 +220,12 @@ public record ShiftAddMixedSpec(int maxWeightBits, int inputBits, int accumulato
             ops.add(Component.DEQUANT_UNIT, ActionKind.ADD, Variant.FP32, 1);
         }
         return new DotResult(y, total, ov[0]);
+    }
+
+    /** w x a on the integer multiplier (the stored code, unsigned when asymmetric, times the activation level). */
+    private long multiply(int w, int a, IntFormat wf, ActionCounts.Builder ops) {
+        ops.add(Component.PE_ARRAY, ActionKind.MULTIPLY, Variant.product(wf.bits(), inputBits), 1);
+        return (long) w * a;
     }
 
     /** w x a by shift and add over {@code positions} bit positions of |w|: the activation shifted to each set bit, negated for negative weights. */

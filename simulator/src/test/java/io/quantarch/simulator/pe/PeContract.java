@@ -64,7 +64,7 @@ public interface PeContract {
             "int5_sym_tensor", "int6_sym_channel", "int7_asym_tensor", "int8_sym_tensor", "int8_sym_channel", "int8_asym_tensor",
             "int2_sym_g16", "int3_asym_g16", "int4_sym_g32", "int4_asym_g32", "int4_asym_g128", "int8_sym_g32", "ternary", "binary",
             "fp8_e4m3", "fp8_e5m2", "fp6_e3m2", "fp4_e2m1", "e3m3b3", "fp8_e4m3_tensor", "fp8_e4m3_channel", "fp8_e5m2_tensor",
-            "fp6_e2m3_g32", "mxfp4", "mxfp6_e2m3", "mxfp6_e3m2", "mxfp8_e4m3", "mxfp8_e5m2", "mxint8", "nvfp4", "complex_pm1_pmi",
+            "fp6_e2m3_g32", "mxfp4", "mxfp6_e2m3", "mxfp6_e3m2", "mxfp8_e4m3", "mxfp8_e5m2", "mxint8", "mxint6", "mxint4", "nvfp4", "nvint4", "complex_pm1_pmi",
             "pow2_4");
 
     /** One case: a PE, a format pair it supports, a reduction length and a seed for the operands. */

@@ -174,6 +174,9 @@ class PeFunctionalProperties {
         }
         DotResult d = dot(pe, qw, w, qa, a);
         assertEquals(Float.floatToRawIntBits(y), Float.floatToRawIntBits((float) d.value()));
+        // the multiplier ablation forms the same integer products, so the same result bit for bit
+        DotResult m = dot(new ShiftAddMixedSpec(4, 8, 32, false, true), qw, w, qa, a);
+        assertEquals(Float.floatToRawIntBits(y), Float.floatToRawIntBits((float) m.value()));
         // the per-MAC baseline against its own definition: FP16 weight, FP16 activation, exact product, FP32 sum
         BigDecimal acc = BigDecimal.ZERO;
         float accF = 0f;

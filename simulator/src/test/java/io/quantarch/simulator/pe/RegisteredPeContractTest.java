@@ -21,6 +21,9 @@ class RegisteredPeContractTest implements PeContract {
         out.add(new MxDotSpec(32, 32, BlockScale.FP32));
         out.add(new ShiftAddMixedSpec(4, 8, 32, true));
         out.add(new ShiftAddMixedSpec(8, 8, 32, false));
+        out.add(new ShiftAddMixedSpec(4, 8, 32, false, true));
+        out.add(new MxDotSpec(32, 32, BlockScale.E8M0, "mxint4"));
+        out.add(new MxDotSpec(32, 32, BlockScale.E4M3, "nvfp4"));
         return out;
     }
 }
