@@ -52,7 +52,9 @@ for row in "${formats[@]}"; do
       NR > 1 { n = csv_split($0, c); if (c[2] == "pe_array") { e += c[7]; if (c[3] == "mac") macs += c[5] }
                if (c[3] == "add" && c[4] ~ /^int:/) { w = substr(c[4], 5) + 0; if (w > m) m = w } }
       END { printf "%.4f %d\n", e / macs, m }' "$out/$row/resnet18-mxdot/actions.csv")
-    pearea=$(awk -F, 'NR > 1 && $1 == "pe_array" { a += $6 } END { printf "%.4f", a / 1e6 }' "$out/$row/resnet18-mxdot/area.csv")
+    pearea=$(awk "$csv_split"'
+      NR == 1 { n = csv_split($0, h); for (i = 1; i <= n; i++) if (h[i] == "area_pe_array_mm2") k = i }
+      NR == 2 { csv_split($0, c); printf "%.4f", c[k] }' "$out/$row/resnet18-mxdot/summary.csv")
   fi
   s=$(tail -1 "$out/$row/stories260k/quality.csv"); m=$(tail -1 "$out/$row/mnist_cnn/quality.csv")
   bpe=$("$root/quantarch" formats show "$f" | sed -n 's/^storage bits per element: //p')
