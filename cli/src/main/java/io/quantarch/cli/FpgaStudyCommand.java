@@ -76,9 +76,11 @@ final class FpgaStudyCommand implements Callable<Integer> {
         });
         status.done();
         List<FormatStudy.Point> front = FormatStudy.front(points);
+        List<FormatStudy.Point> nsrFront = FormatStudy.frontByLogitNsr(points);
         try (RunDirectory dir = RunDirectory.at(out)) {
-            write(dir.work().resolve("points.csv"), points, front);
-            write(dir.work().resolve("pareto.csv"), front, front);
+            write(dir.work().resolve("points.csv"), points, front, nsrFront);
+            write(dir.work().resolve("pareto.csv"), front, front, nsrFront);
+            write(dir.work().resolve("pareto_logit_nsr.csv"), nsrFront, front, nsrFront);
             plot(dir.work().resolve("plots"), points, front, spec, images);
             Path result = dir.commit();
             long intOnFront = front.stream().filter(p -> p.family().equals("integer")).count();
@@ -88,19 +90,27 @@ final class FpgaStudyCommand implements Callable<Integer> {
                 io.out().printf(Locale.ROOT, "  %-10s x %-10s %6.2f%% %,9d LUTs%n", p.weights().stem(), p.inputs().stem(), p.accuracyPct(),
                         p.dataflow().resources().luts());
             }
+            long intOnNsr = nsrFront.stream().filter(p -> p.family().equals("integer")).count();
+            io.out().printf(Locale.ROOT, "Pareto front (logit NSR down, LUTs down): %d points, %d integer, %d minifloat%n", nsrFront.size(), intOnNsr,
+                    nsrFront.size() - intOnNsr);
+            for (FormatStudy.Point p : nsrFront) {
+                io.out().printf(Locale.ROOT, "  %-10s x %-10s NSR %.2e (%5.1f dB) %,9d LUTs%n", p.weights().stem(), p.inputs().stem(), p.logitNsr(),
+                        -10 * Math.log10(p.logitNsr()), p.dataflow().resources().luts());
+            }
             io.out().println("Results: " + result);
         }
         return 0;
     }
 
-    private static void write(Path file, List<FormatStudy.Point> points, List<FormatStudy.Point> front) throws IOException {
+    private static void write(Path file, List<FormatStudy.Point> points, List<FormatStudy.Point> front, List<FormatStudy.Point> nsrFront)
+            throws IOException {
         try (CsvTable t = CsvTable.create(file, List.of("family", "weights", "activations", "weight_bits", "activation_bits", "accuracy_pct",
-                "luts", "ffs", "dsps", "bram18", "frames_per_s", "latency_cycles", "fits", "pareto"))) {
+                "logit_nsr", "nll", "luts", "ffs", "dsps", "bram18", "frames_per_s", "latency_cycles", "fits", "pareto", "pareto_logit_nsr"))) {
             for (FormatStudy.Point p : points) {
                 var r = p.dataflow();
                 t.row(p.family(), p.weights().weights().name(), p.inputs().inputs().name(), p.weights().bits(), p.inputs().bits(),
-                        p.accuracyPct(), r.resources().luts(), r.resources().flipFlops(), r.resources().dsps(), r.resources().bram18(),
-                        r.framesPerSecond(), r.dataflow().latencyCycles(), r.fits(), front.contains(p));
+                        p.accuracyPct(), p.logitNsr(), p.quality().nll(), r.resources().luts(), r.resources().flipFlops(), r.resources().dsps(),
+                        r.resources().bram18(), r.framesPerSecond(), r.dataflow().latencyCycles(), r.fits(), front.contains(p), nsrFront.contains(p));
             }
         }
     }

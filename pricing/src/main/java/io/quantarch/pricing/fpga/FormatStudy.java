@@ -35,9 +35,17 @@ public final class FormatStudy {
     }
 
     /** One evaluated design point. */
-    public record Point(Element weights, Element inputs, double accuracyPct, PricedDataflow dataflow) {
+    public record Point(Element weights, Element inputs, MnistOnDataflow.Quality quality, PricedDataflow dataflow) {
         public String family() {
             return weights.family();
+        }
+
+        public double accuracyPct() {
+            return quality.accuracyPct();
+        }
+
+        public double logitNsr() {
+            return quality.logitNsr();
         }
     }
 
@@ -69,7 +77,7 @@ public final class FormatStudy {
         for (List<Element> family : List.of(integers(), minifloats())) {
             for (Element we : family) {
                 for (Element ae : family) {
-                    double acc = model.accuracyPct(we.weights(), ae.inputs(), images);
+                    MnistOnDataflow.Quality acc = model.quality(we.weights(), ae.inputs(), images);
                     QuantPolicy p = QuantPolicy.uniform("w-" + we.stem() + "_a-" + ae.stem(), new LayerQuant(TensorQuant.of(we.weights()),
                             TensorQuant.of(ae.inputs()), TensorQuant.FP32, TensorQuant.FP32, Ptq.RTN));
                     Point pt = new Point(we, ae, acc, PricedDataflow.of(DataflowSimulator.run(spec, w, p)));
@@ -83,13 +91,24 @@ public final class FormatStudy {
 
     /** Points not dominated in (accuracy up, LUTs down); ties in both keep every point. Sorted by LUTs. */
     public static List<Point> front(List<Point> points) {
+        return front(points, Point::accuracyPct);
+    }
+
+    /** Points not dominated in (logit NSR down, LUTs down): the front on the quality axis with resolution. */
+    public static List<Point> frontByLogitNsr(List<Point> points) {
+        return front(points, p -> -p.logitNsr());
+    }
+
+    private static List<Point> front(List<Point> points, java.util.function.ToDoubleFunction<Point> higherIsBetter) {
         List<Point> f = new ArrayList<>();
         for (Point p : points) {
             boolean dominated = false;
             for (Point q : points) {
                 long ql = q.dataflow().resources().luts();
                 long pl = p.dataflow().resources().luts();
-                if (q.accuracyPct() >= p.accuracyPct() && ql <= pl && (q.accuracyPct() > p.accuracyPct() || ql < pl)) {
+                double qa = higherIsBetter.applyAsDouble(q);
+                double pa = higherIsBetter.applyAsDouble(p);
+                if (qa >= pa && ql <= pl && (qa > pa || ql < pl)) {
                     dominated = true;
                     break;
                 }
