@@ -114,5 +114,26 @@ class NestCommandTest {
         assertEquals(2.0, w16.get("DRAM/Inputs") / w4.get("DRAM/Inputs"), 1e-3);
         assertEquals(0.5, w16.get("shared_glb/Outputs") / w4.get("shared_glb/Outputs"), 1e-3, "24-bit partial sums: 2 per access, not 4");
         assertEquals(1.006, w4.get("total") / w16.get("total"), 0.001);
+        // the README's table states what the commands write, at its printed precision (a regression pin of our own figures)
+        String readme = java.nio.file.Files.readString(Path.of("..", "examples", "nest", "README.md"));
+        java.util.Map<String, String> key = java.util.Map.of("DRAM Weights", "DRAM/Weights", "DRAM Inputs", "DRAM/Inputs", "DRAM Outputs", "DRAM/Outputs",
+                "global buffer Weights", "shared_glb/Weights", "global buffer Inputs", "shared_glb/Inputs",
+                "global buffer Outputs (partial sums)", "shared_glb/Outputs", "**total** (incl. MACs, leakage)", "total");
+        int checked = 0;
+        for (String line : readme.lines().filter(l -> l.startsWith("| ")).toList()) {
+            String[] cell = line.substring(1, line.length() - 1).split("\\|");
+            String k = key.get(cell[0].strip());
+            if (k == null) {
+                continue;
+            }
+            for (int col = 2; col <= 3; col++) {
+                String shown = cell[col].replace("*", "").strip();
+                int decimals = shown.length() - shown.indexOf('.') - 1;
+                double csv = (col == 2 ? w16 : w4).get(k) / 1e6;
+                assertEquals(Double.parseDouble(shown), csv, 0.5 * Math.pow(10, -decimals) + 1e-9, cell[0].strip() + " column " + col + " in examples/nest/README.md");
+            }
+            checked++;
+        }
+        assertEquals(7, checked, "every energy row of the README table");
     }
 }
