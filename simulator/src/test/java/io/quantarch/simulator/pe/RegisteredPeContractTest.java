@@ -22,6 +22,7 @@ class RegisteredPeContractTest implements PeContract {
         out.add(new ShiftAddMixedSpec(4, 8, 32, true));
         out.add(new ShiftAddMixedSpec(8, 8, 32, false));
         out.add(new ShiftAddMixedSpec(4, 8, 32, false, true));
+        out.add(new BitSerialSpec(8, 16, 32, 16));                 // Stripes' 16-lane serial inner-product unit
         out.add(new MxDotSpec(32, 32, BlockScale.E8M0, "mxint4"));
         out.add(new MxDotSpec(32, 32, BlockScale.E4M3, "nvfp4"));
         return out;
