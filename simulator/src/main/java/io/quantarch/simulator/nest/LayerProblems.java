@@ -21,12 +21,12 @@ public final class LayerProblems {
     public record Repeated(NestProblem problem, long repeat) { }
 
     /**
-     * Every loop nest of the layer with its repeat count: a convolution's one, each distinct GEMM of any other layer; none
+     * Every loop nest of the layer with its repeat count: a convolution's one (per group), each distinct GEMM of any other layer; none
      * for a layer without a matrix product (normalization, element-wise operations).
      */
     public static java.util.List<Repeated> all(Layer l) {
-        if (l instanceof Conv2d) {
-            return java.util.List.of(new Repeated(of(l), 1));
+        if (l instanceof Conv2d c) {
+            return java.util.List.of(new Repeated(of(l), c.groups()));        // one group's nest, run once per group (depthwise: per channel)
         }
         java.util.List<Repeated> out = new java.util.ArrayList<>();
         for (GemmOp g : l.gemms()) {
