@@ -51,48 +51,118 @@ public interface OperandLayout {
      * has no padding, so its topologies write it into the IFMAP dims), {@code C = inChannels / groups}.
      */
     static OperandLayout conv(Conv2d c) {
-        long h = c.inH() + 2L * c.padH();
-        long w = c.inW() + 2L * c.padW();
-        long ch = c.inChannels() / c.groups();
-        long outW = c.outW();
-        long outHw = (long) c.outH() * outW;
-        long kw = c.kernelW();
-        long sh = c.strideH();
-        long sw = c.strideW();
-        long k = ch * c.kernelH() * kw;
-        long n = c.outChannels() / c.groups();
-        long image = h * w * ch;
-        return new OperandLayout() {
-            @Override
-            public long ifmap(long m, long kk) {
-                long b = m / outHw;
-                long pix = m % outHw;
-                long iRow = (pix / outW) * sh;
-                long iCol = (pix % outW) * sw;
-                long cRow = kk / (kw * ch);
-                long rem = kk % (kw * ch);
-                long cCol = rem / ch;
-                long cCh = rem % ch;
-                if (cRow + iRow >= h || cCol + iCol >= w) {
+        return new ConvLayout(c);
+    }
+
+    /**
+     * A convolution's im2col addresses. The address of (m, k) is a part of the output pixel m (image, window origin) plus
+     * a part of the reduction index k (kernel row, column, channel), valid when the window stays inside the padded input;
+     * both parts are tabulated on first use (no divisions per demand, which the compat-mode replay makes by the tens of
+     * millions), within a bound on the tables' size, else computed per call.
+     */
+    final class ConvLayout implements OperandLayout {
+
+        private static final long TABLE_LIMIT = 1 << 22;
+
+        private final long h;
+        private final long w;
+        private final long ch;
+        private final long outW;
+        private final long outHw;
+        private final long kw;
+        private final long sh;
+        private final long sw;
+        private final long k;
+        private final long n;
+        private final long image;
+        private final long batch;
+        private volatile long[][] tables;                  // {m: base, iRow, iCol}, {k: offset, cRow, cCol}
+
+        ConvLayout(Conv2d c) {
+            h = c.inH() + 2L * c.padH();
+            w = c.inW() + 2L * c.padW();
+            ch = c.inChannels() / c.groups();
+            outW = c.outW();
+            outHw = (long) c.outH() * outW;
+            kw = c.kernelW();
+            sh = c.strideH();
+            sw = c.strideW();
+            k = ch * c.kernelH() * kw;
+            n = c.outChannels() / c.groups();
+            image = h * w * ch;
+            batch = c.batch();
+        }
+
+        @Override
+        public long ifmap(long m, long kk) {
+            long[][] t = tables();
+            if (t != null) {
+                int mi = (int) m;
+                int ki = (int) kk;
+                long[] mt = t[0];
+                long[] kt = t[1];
+                if (kt[3 * ki + 1] + mt[3 * mi + 1] >= h || kt[3 * ki + 2] + mt[3 * mi + 2] >= w) {
                     return -1;
                 }
-                return b * image + (iRow + cRow) * w * ch + (iCol + cCol) * ch + cCh;
+                return mt[3 * mi] + kt[3 * ki];
             }
+            long b = m / outHw;
+            long pix = m % outHw;
+            long iRow = (pix / outW) * sh;
+            long iCol = (pix % outW) * sw;
+            long cRow = kk / (kw * ch);
+            long rem = kk % (kw * ch);
+            long cCol = rem / ch;
+            long cCh = rem % ch;
+            if (cRow + iRow >= h || cCol + iCol >= w) {
+                return -1;
+            }
+            return b * image + (iRow + cRow) * w * ch + (iCol + cCol) * ch + cCh;
+        }
 
-            @Override
-            public long filter(long kk, long nn) {
-                return nn * k + kk;
+        /** The two tables (built once, the same values as the per-call arithmetic), or null when they would be too large. */
+        private long[][] tables() {
+            long[][] t = tables;
+            long m = batch * outHw;
+            if (t != null || m > TABLE_LIMIT || k > TABLE_LIMIT) {
+                return t;
             }
+            long[] mt = new long[(int) (3 * m)];
+            for (long i = 0; i < m; i++) {
+                long pix = i % outHw;
+                long iRow = (pix / outW) * sh;
+                long iCol = (pix % outW) * sw;
+                mt[(int) (3 * i)] = (i / outHw) * image + iRow * w * ch + iCol * ch;
+                mt[(int) (3 * i + 1)] = iRow;
+                mt[(int) (3 * i + 2)] = iCol;
+            }
+            long[] kt = new long[(int) (3 * k)];
+            for (long i = 0; i < k; i++) {
+                long cRow = i / (kw * ch);
+                long rem = i % (kw * ch);
+                long cCol = rem / ch;
+                kt[(int) (3 * i)] = cRow * w * ch + cCol * ch + rem % ch;
+                kt[(int) (3 * i + 1)] = cRow;
+                kt[(int) (3 * i + 2)] = cCol;
+            }
+            t = new long[][] {mt, kt};
+            tables = t;
+            return t;
+        }
 
-            @Override
-            public long ifmapSpace() {
-                return c.batch() * image;
-            }
+        @Override
+        public long filter(long kk, long nn) {
+            return nn * k + kk;
+        }
 
-            @Override
-            public long filterSpace() {
-                return n * k;
-            }
-        };
+        @Override
+        public long ifmapSpace() {
+            return batch * image;
+        }
+
+        @Override
+        public long filterSpace() {
+            return n * k;
+        }
     }
 }
