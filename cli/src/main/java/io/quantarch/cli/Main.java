@@ -15,10 +15,15 @@ import java.util.concurrent.Callable;
  * 2 bad input); only {@link #main} calls {@code System.exit}.
  */
 @Command(name = "quantarch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {ComponentsCommand.class, FormatsCommand.class, QuantizeCommand.class, QualityCommand.class, SweepCommand.class, ReferenceCommand.class, SensitivityCommand.class, SimulateCommand.class, NestCommand.class, ExploreCommand.class, FpgaStudyCommand.class, AttentionStudyCommand.class, BlockSparseStudyCommand.class, ReportCommand.class, PlotCommand.class, SparkBenchCommand.class, BatchCommand.class, OnnxCommand.class},
         description = {"Co-design of quantized neural-network accelerators.",
                 "Without a command, runs the default study and says where its results went."})
 public final class Main implements Callable<Integer> {
+
+    /** The commands, in help order; a command line builds only the one it runs (each spec costs start-up time). */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(ComponentsCommand.class, FormatsCommand.class, QuantizeCommand.class,
+            QualityCommand.class, SweepCommand.class, ReferenceCommand.class, SensitivityCommand.class, SimulateCommand.class, NestCommand.class,
+            ExploreCommand.class, FpgaStudyCommand.class, AttentionStudyCommand.class, BlockSparseStudyCommand.class, ReportCommand.class,
+            PlotCommand.class, SparkBenchCommand.class, BatchCommand.class, OnnxCommand.class);
 
     /** Where a command writes: results and tables to out, progress and messages to err. */
     public record Io(PrintWriter out, PrintWriter err) { }
@@ -46,7 +51,7 @@ public final class Main implements Callable<Integer> {
         }
         boolean traces = debug || System.getenv("QUANTARCH_DEBUG") != null;
         Io io = new Io(out, err);
-        CommandLine cl = commandLine(io);
+        CommandLine cl = commandLine(io, args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(OutCheck.strategy());
@@ -74,9 +79,29 @@ public final class Main implements Callable<Integer> {
         return code;
     }
 
-    /** The command tree, with help on every command. */
+    /** The whole command tree, with help on every command. */
     static CommandLine commandLine(Io io) {
-        CommandLine cl = new CommandLine(new Main(io), new Factory(io));
+        return commandLine(io, null);
+    }
+
+    /**
+     * The command tree for a command line whose first word is {@code first}: only that command when it names one (its
+     * spec alone is built), every command otherwise (top-level help, the default job, a misspelt command's suggestions).
+     */
+    static CommandLine commandLine(Io io, String first) {
+        Factory factory = new Factory(io);
+        CommandLine cl = new CommandLine(new Main(io), factory);
+        Class<?> only = null;
+        for (Class<?> c : COMMANDS) {
+            if (c.getAnnotation(Command.class).name().equals(first)) {
+                only = c;
+            }
+        }
+        for (Class<?> c : COMMANDS) {
+            if (only == null || c == only) {
+                cl.addSubcommand(new CommandLine(c, factory));
+            }
+        }
         HelpText.install(cl);
         return cl;
     }
