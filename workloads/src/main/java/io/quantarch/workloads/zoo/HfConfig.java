@@ -49,13 +49,14 @@ public final class HfConfig {
         int headDim = integer(c, file, "head_dim", dim / heads);
         // Gemma ties its embeddings unless told otherwise; its GeGLU MLP has the same three matrices as SwiGLU
         boolean tied = c.path("tie_word_embeddings").asBoolean(type.equals("gemma"));
+        int experts = type.equals("mixtral") ? integer(c, file, "num_local_experts", -1) : 1;
+        int perToken = type.equals("mixtral") ? integer(c, file, "num_experts_per_tok", -1) : 1;
+        if (perToken > experts) {
+            throw new ConfigException(file, "key 'num_experts_per_tok'", "at most num_local_experts " + experts, String.valueOf(perToken));
+        }
         Transformers.LlamaShape shape = new Transformers.LlamaShape(dim, integer(c, file, "num_hidden_layers", -1), heads,
                 integer(c, file, "num_key_value_heads", heads), integer(c, file, "intermediate_size", -1), integer(c, file, "vocab_size", -1),
-                tied, type.equals("qwen2") || c.path("attention_bias").asBoolean(false), headDim,
-                type.equals("mixtral") ? integer(c, file, "num_local_experts", -1) : 1, type.equals("mixtral") ? integer(c, file, "num_experts_per_tok", -1) : 1);
-        if (shape.expertsPerToken() > shape.experts()) {
-            throw new ConfigException(file, "key 'num_experts_per_tok'", "at most num_local_experts " + shape.experts(), String.valueOf(shape.expertsPerToken()));
-        }
+                tied, type.equals("qwen2") || c.path("attention_bias").asBoolean(false), headDim, experts, perToken);
         int maxSeq = integer(c, file, "max_position_embeddings", 2048);
         Path dir = file.toAbsolutePath().getParent();
         String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : type).toLowerCase(Locale.ROOT);

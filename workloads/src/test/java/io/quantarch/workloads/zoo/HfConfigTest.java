@@ -77,6 +77,10 @@ class HfConfigTest {
         Files.writeString(f, "{\"model_type\": \"bert\", \"hidden_size\": 768}");
         ConfigException e = assertThrows(ConfigException.class, () -> WorkloadSpec.resolve(f.toString(), "--workload", null));
         assertTrue(e.getMessage().contains("model_type") && e.getMessage().contains("'bert'"), e.getMessage());
+        Files.writeString(f, "{\"model_type\": \"mixtral\", \"hidden_size\": 64, \"num_attention_heads\": 4, \"num_hidden_layers\": 2, "
+                + "\"intermediate_size\": 128, \"vocab_size\": 100, \"num_local_experts\": 4, \"num_experts_per_tok\": 5}");
+        ConfigException moe = assertThrows(ConfigException.class, () -> WorkloadSpec.resolve(f.toString(), "--workload", null));
+        assertTrue(moe.getMessage().contains("num_experts_per_tok") && moe.getMessage().contains("at most num_local_experts 4"), moe.getMessage());
         Files.writeString(f, "{\"model_type\": \"llama\", \"model_type\": \"llama\"}");
         ConfigException dup = assertThrows(ConfigException.class, () -> WorkloadSpec.resolve(f.toString(), "--workload", null));
         assertTrue(dup.getMessage().contains("line 1"), dup.getMessage());
