@@ -21,6 +21,9 @@ public interface OperandLayout {
 
     long filterSpace();
 
+    /** A value equal for layouts that give every element the same address (a key for remembered replays). */
+    Object key();
+
     /** A dense GEMM: ifmap {@code m * K + k}. */
     static OperandLayout gemm(long m, long n, long k) {
         return new OperandLayout() {
@@ -42,6 +45,11 @@ public interface OperandLayout {
             @Override
             public long filterSpace() {
                 return n * k;
+            }
+
+            @Override
+            public Object key() {
+                return java.util.List.of("gemm", m, n, k);
             }
         };
     }
@@ -163,6 +171,11 @@ public interface OperandLayout {
         @Override
         public long filterSpace() {
             return n * k;
+        }
+
+        @Override
+        public Object key() {
+            return java.util.List.of("conv", h, w, ch, outW, outHw, kw, sh, sw, k, n, batch);
         }
     }
 }

@@ -21,11 +21,8 @@ public final class ScaleSimMemory {
         long ifmapElems = (long) (mem.ifmapKb() * 1024);
         long filterElems = (long) (mem.filterKb() * 1024);
         if (mem.unlimitedBandwidth()) {
-            ScaleSimCalcBuffer ib = new ScaleSimCalcBuffer(ifmapElems, layout.ifmapSpace());
-            demands.ifmap((row, a) -> ib.demand(a));
-            ScaleSimCalcBuffer fb = new ScaleSimCalcBuffer(filterElems, layout.filterSpace());
-            demands.filter((row, a) -> fb.demand(a));
-            return new Result(ib.dramReads(), fb.dramReads(), 0);
+            CalcReplay r = CalcReplay.of(plan, layout, mem);
+            return new Result(r.dramIfmapReads(), r.dramFilterReads(), 0);
         }
         int bw = (int) Math.max(1, Math.floor(mem.dramBytesPerCycle()));
         Rows ifmap = Rows.collect(plan, demands::ifmap);

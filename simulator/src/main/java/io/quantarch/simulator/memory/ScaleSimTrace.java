@@ -22,34 +22,32 @@ public record ScaleSimTrace(long[][] sram, long[][] dram, boolean dramReadsExact
      *               every stop cycle comes that much later
      */
     public static ScaleSimTrace of(FoldPlan p, OperandLayout layout, MemorySpec mem, long stalls) {
-        DemandStream demands = new DemandStream(p, layout);
-        long[] ifmap = {Long.MAX_VALUE, -1};
-        long[] filter = {Long.MAX_VALUE, -1};
         boolean calc = mem.unlimitedBandwidth();
-        ScaleSimCalcBuffer ib = new ScaleSimCalcBuffer((long) (mem.ifmapKb() * 1024), layout.ifmapSpace());
-        ScaleSimCalcBuffer fb = new ScaleSimCalcBuffer((long) (mem.filterKb() * 1024), layout.filterSpace());
-        demands.ifmap((row, a) -> {
-            span(ifmap, row);
-            ib.demand(row, a);
-        });
-        demands.filter((row, a) -> {
-            span(filter, row);
-            fb.demand(row, a);
-        });
+        long[] ifmap;
+        long[] filter;
+        CalcReplay replay = null;
+        if (calc) {
+            replay = CalcReplay.of(p, layout, mem);                       // the simulation's own pass, when it just ran
+            ifmap = replay.ifmapRows();
+            filter = replay.filterRows();
+        } else {
+            DemandStream demands = new DemandStream(p, layout);
+            long[] i = {Long.MAX_VALUE, -1};
+            long[] f = {Long.MAX_VALUE, -1};
+            demands.ifmap((row, a) -> CalcReplay.span(i, row));
+            demands.filter((row, a) -> CalcReplay.span(f, row));
+            ifmap = i;
+            filter = f;
+        }
         long[] ofmap = ofmapRows(p);
         long[][] sram = {{ifmap[0] + 1, ifmap[1] + 1 + stalls}, {filter[0] + 1, filter[1] + 1 + stalls}, {ofmap[0], ofmap[1] + stalls}};
         long lastRow = p.folds() * p.cyclesPerFold() - 1 + stalls;
         long drain = ofmap[0] + (long) Math.ceil(mem.ofmapKb() * 1024 / 2 / p.array().cols());
-        long[][] dram = calc ? new long[][] {ib.dramSpan(), fb.dramSpan(), {drain, lastRow + drain - ofmap[0]}}
+        long[][] dram = calc ? new long[][] {replay.ifmapDramSpan(), replay.filterDramSpan(), {drain, lastRow + drain - ofmap[0]}}
                 : new long[][] {{-(long) Math.ceil(mem.ifmapKb() * 512 / Math.max(1, mem.dramBytesPerCycle())), lastRow},
                         {-(long) Math.ceil(mem.filterKb() * 512 / Math.max(1, mem.dramBytesPerCycle())), lastRow},
                         {drain, lastRow + drain - ofmap[0]}};
         return new ScaleSimTrace(sram, dram, calc, p.scaleSimComputeUtil());
-    }
-
-    private static void span(long[] s, long row) {
-        s[0] = Math.min(s[0], row);
-        s[1] = Math.max(s[1], row);
     }
 
     /**
