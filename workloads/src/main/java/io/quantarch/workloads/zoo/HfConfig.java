@@ -64,7 +64,7 @@ public final class HfConfig {
         return build(m, file, params);
     }
 
-    /** GPT-2 (n_embd, n_layer, n_head, n_inner = 4 n_embd unless given, n_positions, vocab_size), prefill of {@code seq} tokens. */
+    /** GPT-2 (n_embd, n_layer, n_head, n_inner = 4 n_embd unless given, n_positions, vocab_size), prefill or decode. */
     private static Workload gpt2(JsonNode c, Path file, String params) throws ConfigException {
         int dim = integer(c, file, "n_embd", -1);
         int heads = integer(c, file, "n_head", -1);
@@ -75,8 +75,9 @@ public final class HfConfig {
         Path dir = file.toAbsolutePath().getParent();
         String name = (dir != null && dir.getFileName() != null ? dir.getFileName().toString() : "gpt2").toLowerCase(Locale.ROOT);
         io.quantarch.config.component.Param.Int seq = ZooModel.seq(Math.min(1024, positions), positions);
-        ZooModel m = ZooModel.of(name, "gpt2 decoder from " + file, List.of(ZooModel.BATCH, seq),
-                v -> Transformers.gpt2(name, v.get(ZooModel.BATCH), v.get(seq), dim, layers, heads, inner, vocab, positions));
+        ZooModel m = ZooModel.of(name, "gpt2 decoder from " + file, List.of(ZooModel.BATCH, seq, ZooModel.PHASE),
+                v -> Transformers.gpt2(name, v.get(ZooModel.PHASE).equals("decode") ? Transformers.Phase.DECODE : Transformers.Phase.PREFILL,
+                        v.get(ZooModel.BATCH), v.get(seq), dim, layers, heads, inner, vocab, positions));
         return build(m, file, params);
     }
 

@@ -199,20 +199,28 @@ final class Transformers {
         return gpt2("gpt2_small", batch, seq, 768, 12, 12, 3072, 50257, 1024);
     }
 
-    /** A GPT-2 decoder (pre-LN, learned positions, biased projections, GELU MLP, tied LM head; HF names) over {@code seq} tokens. */
+    /** A GPT-2 decoder (pre-LN, learned positions, biased projections, GELU MLP, tied LM head; HF names), prefill of {@code seq} tokens. */
     static Workload gpt2(String name, int batch, int seq, int dim, int layers, int heads, int inner, int vocab, int positions) {
-        if (seq > positions) {
-            throw new IllegalArgumentException(name + " has " + positions + " positions, seq=" + seq);
+        return gpt2(name, Phase.PREFILL, batch, seq, dim, layers, heads, inner, vocab, positions);
+    }
+
+    /** The same in either phase: prefill runs {@code seq} tokens; decode one token against a KV cache of {@code seq}. */
+    static Workload gpt2(String name, Phase phase, int batch, int seq, int dim, int layers, int heads, int inner, int vocab, int positions) {
+        int q = phase == Phase.PREFILL ? seq : 1;
+        int kv = phase == Phase.PREFILL ? seq : seq + 1;
+        if (kv > positions) {
+            throw new IllegalArgumentException(name + " has " + positions + " positions, " + (phase == Phase.PREFILL ? "seq=" + seq
+                    : "decode needs seq + 1 = " + kv));
         }
         List<Layer> l = new ArrayList<>();
-        long tokens = (long) batch * seq;
+        long tokens = (long) batch * q;
         l.add(new Embedding("transformer.wte", vocab, dim, tokens));
         l.add(new Embedding("transformer.wpe", positions, dim, tokens));
         for (int i = 0; i < layers; i++) {
             String p = "transformer.h." + i + ".";
             l.add(new Norm(p + "ln_1", Norm.Kind.LAYER, tokens, dim));
             l.add(new Gemm(p + "attn.c_attn", tokens, 3L * dim, dim, true));
-            l.add(new Attention(p + "attn.attn", batch, heads, heads, seq, seq, dim / heads, true));
+            l.add(new Attention(p + "attn.attn", batch, heads, heads, q, kv, dim / heads, true));
             l.add(new Gemm(p + "attn.c_proj", tokens, dim, dim, true));
             l.add(Elementwise.of(p + "add1", Elementwise.Op.ADD, tokens * dim));
             l.add(new Norm(p + "ln_2", Norm.Kind.LAYER, tokens, dim));

@@ -53,6 +53,20 @@ class HfConfigTest {
         }
     }
 
+    /** GPT-2 decode: one token through every layer, attention over a KV cache of seq + 1 positions; prefill equals the zoo's. */
+    @Test
+    void gpt2DecodesOneTokenAgainstItsCache() throws Exception {
+        Path cfg = HF.resolve("gpt2-medium").resolve("config.json");
+        Workload decode = WorkloadSpec.resolve(cfg + ",phase=decode,seq=512,batch=2", "--workload", null);
+        Workload prefill = WorkloadSpec.resolve(cfg + ",phase=prefill,seq=512,batch=2", "--workload", null);
+        assertEquals(prefill.parameters(), decode.parameters());
+        long projections = decode.layers().stream().filter(l -> l.name().endsWith("attn.c_attn")).mapToLong(Layer::macs).sum();
+        assertEquals(24L * 2 * 3 * 1024 * 1024, projections, "2 tokens x 24 layers through the fused q/k/v projection");
+        var attn = (io.quantarch.workloads.layer.Attention) decode.layers().stream().filter(l -> l.name().endsWith("attn.attn")).findFirst().orElseThrow();
+        assertEquals(2L * 16 * 1 * 513 * 64 * 2, attn.macs(), "2 x 16 heads x 1 query x 513 keys x 64, scores and context");
+        assertThrows(ConfigException.class, () -> WorkloadSpec.resolve(cfg + ",phase=decode,seq=1024", "--workload", null), "1024 cached + 1 > 1024 positions");
+    }
+
     /** Mixtral's paper (arXiv 2401.04088, Sec. 2.1): 13 B active parameters per token (HF card: 12.9 B), 46.7 B stored. */
     @Test
     void mixtralActivatesTwoOfEightExpertsPerToken() throws Exception {
