@@ -49,10 +49,38 @@ public final class Executor {
     }
 
     public Executor(Path file, Onnx.Model model, Hook hook) {
+        this(file, model, hook, null);
+    }
+
+    /** An executor sharing another's decoded initializers ({@link #initializers}): the weights are decoded once, not per executor. */
+    public Executor(Path file, Onnx.Model model, Hook hook, Map<String, Value> initializers) {
         this.file = file;
         this.model = model;
         this.opset = OnnxFile.opset(model);
         this.hook = hook;
+        this.initializers = initializers;
+    }
+
+    private volatile Map<String, Value> initializers;
+
+    /**
+     * The graph's initializers of a type this executor handles, decoded once per executor (and shared with the executors
+     * built on them): operators never write their inputs, so every run can read the same values.
+     */
+    public Map<String, Value> initializers() {
+        Map<String, Value> m = initializers;
+        if (m == null) {
+            m = new HashMap<>();
+            for (Onnx.Tensor t : model.getGraph().getInitializerList()) {
+                Value v = Value.of(t);
+                if (v != null) {
+                    m.put(t.getName(), v);
+                }
+            }
+            m = java.util.Collections.unmodifiableMap(m);
+            initializers = m;
+        }
+        return m;
     }
 
     /** The graph inputs without an initializer, in order (what {@link #run} takes). */
@@ -67,15 +95,8 @@ public final class Executor {
     }
 
     public List<Value> run(List<Value> inputs) throws ConfigException {
-        Map<String, Value> env = new HashMap<>();
-        Set<String> constants = new HashSet<>();
-        for (Onnx.Tensor t : model.getGraph().getInitializerList()) {
-            Value v = Value.of(t);
-            if (v != null) {
-                env.put(t.getName(), v);
-                constants.add(t.getName());
-            }
-        }
+        Map<String, Value> env = new HashMap<>(initializers());
+        Set<String> constants = new HashSet<>(env.keySet());
         List<String> names = inputNames();
         if (inputs.size() != names.size()) {
             throw new ConfigException(file, "graph inputs", names.size() + " input tensors " + names, inputs.size() + " given");

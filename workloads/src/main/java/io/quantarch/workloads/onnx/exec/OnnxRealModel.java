@@ -36,7 +36,8 @@ public final class OnnxRealModel implements RealModel {
     private final Map<String, LinearNodes.LinearNode> linear = new LinkedHashMap<>();
     private final List<String> compute = new ArrayList<>();
     private final Map<RealModel.Execution, QuantizedExecution> others = Collections.synchronizedMap(new WeakHashMap<>());
-    private volatile int[][] fp32Top1;
+    private final Executor direct;                          // the plain FP32 executor; its decoded weights serve every run
+    private volatile Value[] fp32Outputs;                  // the first output per evaluation sample at FP32, computed once
 
     private OnnxRealModel(Path file, Onnx.Model model, List<List<Value>> eval, List<List<Value>> calibration, int[] labels) {
         this.file = file;
@@ -44,6 +45,7 @@ public final class OnnxRealModel implements RealModel {
         this.eval = List.copyOf(eval);
         this.calibration = List.copyOf(calibration);
         this.labels = labels == null ? null : labels.clone();
+        this.direct = new Executor(file, model);
     }
 
     private static final Map<List<Path>, OnnxRealModel> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -103,7 +105,7 @@ public final class OnnxRealModel implements RealModel {
             throw new ConfigException(file, "labels", eval.size() + " (one per evaluation sample)", String.valueOf(labels.length));
         }
         OnnxRealModel m = new OnnxRealModel(file, model, eval, calibration, labels);
-        new Executor(file, model, (n, name, in, constant) -> {
+        new Executor(file, model, (Executor.Hook) (n, name, in, constant) -> {
             if (QuantizedExecution.COMPUTE.contains(n.getOpType())) {
                 m.compute.add(name);
                 LinearNodes.LinearNode ln = LinearNodes.of(n, name, in, constant);
@@ -112,7 +114,7 @@ public final class OnnxRealModel implements RealModel {
                 }
             }
             return in;
-        }).run(eval.get(0));
+        }, m.direct.initializers()).run(eval.get(0));
         return m;
     }
 
@@ -204,21 +206,26 @@ public final class OnnxRealModel implements RealModel {
         return 100.0 * hit / all;
     }
 
-    /** Argmax of each row of the first output at FP32 through the same linear kernels, per evaluation sample. */
-    private int[][] fp32Top1() {
-        if (fp32Top1 == null) {
+    /** The first output of every evaluation sample at FP32 through the same linear kernels, computed once. */
+    private Value[] fp32Outputs() {
+        if (fp32Outputs == null) {
             Execution fp32 = fp32Execution();
-            fp32Top1 = IntStream.range(0, eval.size()).parallel().mapToObj(i -> top1(run(fp32, eval.get(i), ActivationObserver.NONE)))
-                    .toArray(int[][]::new);
+            fp32Outputs = IntStream.range(0, eval.size()).parallel().mapToObj(i -> run(fp32, eval.get(i), ActivationObserver.NONE))
+                    .toArray(Value[]::new);
         }
-        return fp32Top1;
+        return fp32Outputs;
+    }
+
+    /** Argmax of each row of the first output at FP32, per evaluation sample. */
+    private int[][] fp32Top1() {
+        return java.util.Arrays.stream(fp32Outputs()).map(OnnxRealModel::top1).toArray(int[][]::new);
     }
 
     /** Top-1 agreement (fraction of rows) and SQNR (dB) of the first output under {@code exec} against FP32, on {@code samples}. */
     public double[] agreementAndSqnr(Execution exec, int samples) {
-        Execution fp32 = fp32Execution();
+        Value[] reference = fp32Outputs();
         double[][] parts = IntStream.range(0, samples).parallel().mapToObj(i -> {
-            Value ref = run(fp32, eval.get(i), ActivationObserver.NONE);
+            Value ref = reference[i];
             Value q = run(exec, eval.get(i), ActivationObserver.NONE);
             int[] a = top1(ref);
             int[] b = top1(q);
@@ -280,7 +287,7 @@ public final class OnnxRealModel implements RealModel {
             }
         };
         try {
-            return new Executor(file, model, hook).run(inputs).get(0);
+            return new Executor(file, model, hook, direct.initializers()).run(inputs).get(0);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -317,7 +324,6 @@ public final class OnnxRealModel implements RealModel {
             throw new IllegalArgumentException("1.." + eval.size() + " samples, asked " + n);
         }
         Execution fp32 = fp32Execution();
-        Executor direct = new Executor(file, model);
         List<List<Object>> rows = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < n; i++) {
