@@ -2,8 +2,6 @@ package io.quantarch.cli;
 
 import io.quantarch.cli.run.RunDirectory;
 import io.quantarch.config.ConfigException;
-import io.quantarch.numerics.format.Formats;
-import io.quantarch.numerics.format.UnknownFormatException;
 import io.quantarch.reports.csv.CsvTable;
 import io.quantarch.workloads.onnx.exec.OnnxRealModel;
 import io.quantarch.workloads.quality.ModelQuantizer;
@@ -14,7 +12,6 @@ import io.quantarch.workloads.policy.TensorQuant;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,14 +36,7 @@ final class OnnxSensitivityRun {
             case "inputs" -> false;
             default -> throw new ConfigException("--role", null, "weights or inputs (for an .onnx model)", "'" + role + "'");   // open: a word
         };
-        List<TensorQuant> fs = new ArrayList<>();
-        for (String f : formats) {
-            try {
-                fs.add(TensorQuant.of(Formats.byName(f)));
-            } catch (UnknownFormatException e) {
-                throw ConfigException.of("--formats", e.getMessage());
-            }
-        }
+        List<TensorQuant> fs = SensitivityCommand.formats(formats);
         OnnxRealModel rm = OnnxRealModel.load(model, o.inputs(), o.labels(), o.calibrationInputs());
         List<String> layers = rm.policyLayers();
         String name = model.getFileName().toString();

@@ -71,14 +71,7 @@ final class SensitivityCommand implements Callable<Integer> {
             case "kv_cache" -> Sensitivity.Role.KV_CACHE;
             default -> throw new ConfigException("--role", null, "weights, inputs or kv_cache", "'" + role + "'");   // open: a command-line word
         };
-        List<TensorQuant> fs = new ArrayList<>();
-        for (String f : formats) {
-            try {
-                fs.add(TensorQuant.of(Formats.byName(f)));
-            } catch (UnknownFormatException e) {
-                throw ConfigException.of("--formats", e.getMessage());
-            }
-        }
+        List<TensorQuant> fs = formats(formats);
         int n = QualityCommand.samples(m, eval, m.lowerIsBetter() ? 4 : 2000, m.maxEvalSamples(), "--eval");
         List<String> layers = r == Sensitivity.Role.KV_CACHE ? m.kvLayers() : m.linearLayers();
         if (layers.isEmpty()) {
@@ -102,5 +95,18 @@ final class SensitivityCommand implements Callable<Integer> {
             io.out().println("Results: " + d.resolve("sensitivity.csv"));
         }
         return 0;
+    }
+
+    /** The {@code --formats} list as tensor quantizers; an unknown name is bad input with its suggestion. */
+    static List<TensorQuant> formats(List<String> names) throws ConfigException {
+        List<TensorQuant> fs = new ArrayList<>();
+        for (String f : names) {
+            try {
+                fs.add(TensorQuant.of(Formats.byName(f)));
+            } catch (UnknownFormatException e) {
+                throw ConfigException.of("--formats", e.getMessage());
+            }
+        }
+        return fs;
     }
 }

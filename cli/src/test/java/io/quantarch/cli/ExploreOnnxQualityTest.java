@@ -48,9 +48,7 @@ class ExploreOnnxQualityTest {
                 objectives: {quality_loss: min, energy_pj: min}
                 search: {algorithm: exhaustive}
                 """);
-        CliRunner r = CliRunner.run("explore", "--space", tmp.resolve("space.yaml").toString(), "--out", tmp.resolve("out").toString());
-        assertEquals(0, r.exitCode(), r.err());
-        List<String> rows = Files.readAllLines(tmp.resolve("out").resolve("pareto.csv"));
+        List<String> rows = explore(tmp);
         List<String> header = List.of(rows.get(0).split(","));
         int q = header.indexOf("quality_loss_tier1");
         assertTrue(q > 0, rows.get(0));
@@ -76,12 +74,7 @@ class ExploreOnnxQualityTest {
         Files.copy(OnnxQualityTest.MNIST.resolve("model.onnx"), tmp.resolve("mnist.onnx"));
         OnnxQualityTest.images(tmp.resolve("eval"), 0, 200);
         OnnxQualityTest.images(tmp.resolve("calib"), 9000, 9032);
-        var d = io.quantarch.workloads.model.MnistData.testSet();
-        StringBuilder lab = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
-            lab.append(d.labels()[i]).append('\n');
-        }
-        Files.writeString(tmp.resolve("labels.txt"), lab);
+        OnnxQualityTest.labels(tmp.resolve("labels.txt"), 0, 200);
         Files.writeString(tmp.resolve("space.yaml"), """
                 version: 1
                 name: mnist-onnx-tier2
@@ -97,9 +90,7 @@ class ExploreOnnxQualityTest {
                 objectives: {quality_loss: min, energy_pj: min}
                 search: {algorithm: exhaustive}
                 """);
-        CliRunner r = CliRunner.run("explore", "--space", tmp.resolve("space.yaml").toString(), "--out", tmp.resolve("out").toString());
-        assertEquals(0, r.exitCode(), r.err());
-        List<String> rows = Files.readAllLines(tmp.resolve("out").resolve("pareto.csv"));
+        List<String> rows = explore(tmp);
         List<String> header = List.of(rows.get(0).split(","));
         int acc = header.indexOf("accuracy_pct_tier2");
         assertTrue(acc > 0, rows.get(0));
@@ -126,5 +117,12 @@ class ExploreOnnxQualityTest {
         CliRunner r = CliRunner.run("explore", "--space", tmp.resolve("space.yaml").toString(), "--out", tmp.resolve("out").toString());
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("space.yaml") && r.err().contains(".onnx workload"), r.err());
+    }
+
+    /** Runs {@code explore} on {@code tmp/space.yaml} and returns the lines of its pareto.csv. */
+    static List<String> explore(Path tmp) throws Exception {
+        CliRunner r = CliRunner.run("explore", "--space", tmp.resolve("space.yaml").toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        return Files.readAllLines(tmp.resolve("out").resolve("pareto.csv"));
     }
 }

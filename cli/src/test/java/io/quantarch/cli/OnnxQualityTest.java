@@ -76,17 +76,22 @@ class OnnxQualityTest {
         return dir;
     }
 
+    /** The MNIST labels of images {@code from..to-1}, a line each, written to {@code file}. */
+    static Path labels(Path file, int from, int to) throws Exception {
+        var d = io.quantarch.workloads.model.MnistData.testSet();
+        StringBuilder lab = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            lab.append(d.labels()[i]).append('\n');
+        }
+        return Files.writeString(file, lab);
+    }
+
     /** The same W4A8 policy, evaluation images 0..299 and calibration images 9000..9063 give the built-in model's accuracy. */
     @Test
     void staticW4A8EqualsTheBuiltInModelFromTheCommandLine(@TempDir Path tmp) throws Exception {
         Path eval = images(tmp.resolve("eval"), 0, 300);
         Path calib = images(tmp.resolve("calib"), 9000, 9064);
-        var d = io.quantarch.workloads.model.MnistData.testSet();
-        StringBuilder lab = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
-            lab.append(d.labels()[i]).append('\n');
-        }
-        Path labels = Files.writeString(tmp.resolve("labels.txt"), lab);
+        Path labels = labels(tmp.resolve("labels.txt"), 0, 300);
         Path policy = Files.writeString(tmp.resolve("w4a8.yaml"), "version: 1\nname: w4a8\ndefault: {weights: int4_sym_g128, inputs: int8_sym_tensor}\n");
         CliRunner onnx = CliRunner.run("quality", "--model", MNIST.resolve("model.onnx").toString(), "--inputs", eval.toString(), "--labels",
                 labels.toString(), "--calibration-inputs", calib.toString(), "--policy", policy.toString(), "--out", tmp.resolve("o").toString());

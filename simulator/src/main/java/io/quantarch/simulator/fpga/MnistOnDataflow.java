@@ -131,23 +131,22 @@ public final class MnistOnDataflow {
 
     /** Quality with the same (weights, inputs) format pair on every layer. */
     public Quality quality(NumberFormat weights, NumberFormat inputs, int images) {
-        Map<String, NumberFormat> w = new HashMap<>();
-        Map<String, NumberFormat> a = new HashMap<>();
-        for (String l : MnistCnnModel.LAYERS) {
-            w.put(l, weights);
-            a.put(l, inputs);
-        }
-        return quality(kernels(w, a), images);
+        return quality(uniform(weights, inputs), images);
     }
 
     /** Same (weights, inputs) format pair on every layer. */
     public double accuracyPct(NumberFormat weights, NumberFormat inputs, int images) {
+        return accuracyPct(uniform(weights, inputs), images);
+    }
+
+    /** The datapaths with one (weights, inputs) format pair on every layer. */
+    private Map<String, ExactMvau> uniform(NumberFormat weights, NumberFormat inputs) {
         Map<String, NumberFormat> w = new HashMap<>();
         Map<String, NumberFormat> a = new HashMap<>();
         for (String l : MnistCnnModel.LAYERS) {
             w.put(l, weights);
             a.put(l, inputs);
         }
-        return accuracyPct(kernels(w, a), images);
+        return kernels(w, a);
     }
 }
