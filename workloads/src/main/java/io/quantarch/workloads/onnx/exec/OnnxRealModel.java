@@ -35,7 +35,8 @@ public final class OnnxRealModel implements RealModel {
     private final int[] labels;
     private final Map<String, LinearNodes.LinearNode> linear = new LinkedHashMap<>();
     private final List<String> compute = new ArrayList<>();
-    private final Map<RealModel.Execution, QuantizedExecution> others = Collections.synchronizedMap(new WeakHashMap<>());
+    // the non-linear matrix nodes' quantization depends on the policy alone: one per policy, its weights quantized once
+    private final Map<QuantPolicy, QuantizedExecution> others = Collections.synchronizedMap(new WeakHashMap<>());
     private final Executor direct;                          // the plain FP32 executor; its decoded weights serve every run
     private volatile Value[] fp32Outputs;                  // the first output per evaluation sample at FP32, computed once
 
@@ -272,7 +273,7 @@ public final class OnnxRealModel implements RealModel {
 
     /** The first graph output of one sample under {@code exec}. */
     Value run(Execution exec, List<Value> inputs, ActivationObserver obs) {
-        QuantizedExecution rest = exec.policy() == QuantPolicy.FP32 ? null : others.computeIfAbsent(exec, e -> new QuantizedExecution(e.policy()));
+        QuantizedExecution rest = exec.policy() == QuantPolicy.FP32 ? null : others.computeIfAbsent(exec.policy(), QuantizedExecution::new);
         Executor.Hook hook = new Executor.Hook() {
             @Override
             public List<Value> before(Onnx.Node n, String name, List<Value> in, boolean[] constant) {
