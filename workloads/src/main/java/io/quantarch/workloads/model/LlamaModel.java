@@ -135,9 +135,7 @@ public final class LlamaModel {
             System.arraycopy(k, 0, cache.k[l], start * kvDim, n * kvDim);
             System.arraycopy(v, 0, cache.v[l], start * kvDim, n * kvDim);
             float[] ctx = new float[n * dim];
-            for (int t = 0; t < n; t++) {
-                cache.kernel.attend(l, start + t, q, t * dim, cache.k[l], cache.v[l], ctx, t * dim);
-            }
+            cache.kernel.attendAll(l, start, n, q, cache.k[l], cache.v[l], ctx, dim);
             float[] o = L[3].forward(ctx, n, obs);
             for (int i = 0; i < x.length; i++) {
                 x[i] += o[i];

@@ -1,0 +1,121 @@
+package io.quantarch.workloads.tensor;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The block kernels (queries or rows across the vector lanes) against the one-query / one-row kernels they replace
+ * for prefill windows: the same bits, on random shapes including odd sizes, a block that does not start at 0 and
+ * blocks longer than one tile. And the vectorizable exp against the JDK's.
+ */
+class BlockKernelsTest {
+
+    @Property(tries = 60)
+    void rowsLinearIsTheRowByRowKernelBitForBit(@ForAll @IntRange(min = 16, max = 70) int rows,
+                                                @ForAll @IntRange(min = 1, max = 200) int in,
+                                                @ForAll @IntRange(min = 1, max = 40) int out,
+                                                @ForAll boolean withBias, @ForAll long seed) {
+        Random rnd = new Random(seed);
+        float[] x = gaussian(rnd, rows * in);
+        float[] w = gaussian(rnd, out * in);
+        float[] bias = withBias ? gaussian(rnd, out) : null;
+        float[] blocked = new float[rows * out];
+        Ops.linear(x, rows, in, w, out, bias, blocked);                   // rows >= 16: RowsLinear
+        float[] expected = new float[rows * out];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < out; o++) {
+                float y = Ops.dot(w, o * in, x, r * in, in);
+                expected[r * out + o] = bias == null ? y : y + bias[o];
+            }
+        }
+        assertArrayEquals(expected, blocked);
+    }
+
+    @Property(tries = 40)
+    void blockAttentionIsOneQueryAtATimeBitForBit(@ForAll @IntRange(min = 0, max = 90) int start,
+                                                  @ForAll @IntRange(min = 1, max = 70) int n,
+                                                  @ForAll("headSizes") int headSize, @ForAll boolean grouped,
+                                                  @ForAll long seed) {
+        assertBlockEqualsOneQuery(4, grouped ? 2 : 4, headSize, start, n, seed);
+    }
+
+    @Provide
+    Arbitrary<Integer> headSizes() {
+        return Arbitraries.of(8, 8, 4, 6, 16);
+    }
+
+    @Test
+    void blocksLongerThanOneTileAndAWholeLongWindow() {
+        assertBlockEqualsOneQuery(8, 4, 8, 0, 700, 11);                  // two tiles of queries
+        assertBlockEqualsOneQuery(8, 4, 8, 300, 600, 12);                // a second chunk against a filled cache
+    }
+
+    private static void assertBlockEqualsOneQuery(int heads, int kvHeads, int headSize, int start, int n, long seed) {
+        Random rnd = new Random(seed);
+        int dim = heads * headSize;
+        int kvDim = kvHeads * headSize;
+        int len = start + n;
+        float[] q = scaled(gaussian(rnd, n * dim), 3f);                  // spread scores: the softmax is not flat
+        float[] keys = gaussian(rnd, len * kvDim);
+        float[] values = gaussian(rnd, len * kvDim);
+        float[] block = new float[n * dim];
+        AttentionKernel.dense(heads, kvHeads, headSize).attendAll(0, start, n, q, keys, values, block, dim);
+        float[] oneByOne = new float[n * dim];
+        AttentionKernel one = AttentionKernel.dense(heads, kvHeads, headSize);
+        for (int t = 0; t < n; t++) {
+            one.attend(0, start + t, q, t * dim, keys, values, oneByOne, t * dim);
+        }
+        assertArrayEquals(oneByOne, block, "start " + start + ", n " + n + ", head size " + headSize);
+    }
+
+    @Test
+    void expNonPositiveIsTheJdkExpRoundedToFloatButForRareTies() {
+        long checked = 0;
+        long differ = 0;
+        // every 61st float from -0 down to -120 (about 18 million values) and the special cases
+        for (int bits = Float.floatToRawIntBits(-0f); bits <= Float.floatToRawIntBits(-120f); bits += 61) {
+            float x = Float.intBitsToFloat(bits);
+            float ours = Ops.expNonPositive(x);
+            float jdk = (float) Math.exp(x);
+            if (ours != jdk) {
+                differ++;
+                assertEquals(Math.ulp(jdk), Math.abs(ours - jdk), 0f, "x = " + x + ": more than one ulp");
+            }
+            checked++;
+        }
+        assertTrue(checked > 17_000_000, "checked " + checked);
+        assertTrue(differ * 1_000_000L < checked, differ + " of " + checked + " differ by one ulp");
+        assertEquals(1f, Ops.expNonPositive(0f));
+        assertEquals(1f, Ops.expNonPositive(-0f));
+        assertEquals(0f, Ops.expNonPositive(-200f));
+        assertEquals(0f, Ops.expNonPositive(Float.NEGATIVE_INFINITY));
+        assertTrue(Float.isNaN(Ops.expNonPositive(Float.NaN)));
+        assertEquals((float) Math.exp(-100.0), Ops.expNonPositive(-100f), "subnormal result");
+    }
+
+    private static float[] gaussian(Random rnd, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) rnd.nextGaussian();
+        }
+        return a;
+    }
+
+    private static float[] scaled(float[] a, float s) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] *= s;
+        }
+        return a;
+    }
+}
