@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Sensitivity {
 
-    /** Bump when the quantization or evaluation arithmetic changes, to invalidate cached entries. */
-    public static final int METHOD_VERSION = 1;
+    /**
+     * Bump when the quantization or evaluation arithmetic changes, to invalidate cached entries. 2: the softmax's exp
+     * from {@code Ops.expNonPositive} (one ulp apart from Math.exp on rare inputs).
+     */
+    public static final int METHOD_VERSION = 2;
 
     public enum Role { WEIGHTS, INPUTS, KV_CACHE }
 
