@@ -15,6 +15,7 @@ final class DenseAttention implements AttentionKernel {
     private static final int TILE = 512;
 
     private static final float[] ONE = {1f};
+    private static final int MIN_BLOCK = 16;      // fewer queries than this run one at a time (same bits)
 
     private final int heads;
     private final int headSize;
@@ -70,6 +71,10 @@ final class DenseAttention implements AttentionKernel {
 
     @Override
     public void attendAll(int layer, int start, int n, float[] q, float[] keys, float[] values, float[] ctx, int dim) {
+        if (n < MIN_BLOCK) {                       // a decode step: lanes over one query would be mostly empty
+            AttentionKernel.super.attendAll(layer, start, n, q, keys, values, ctx, dim);
+            return;
+        }
         int keysSeen = start + n;
         if (scores.length < keysSeen) {
             float[][] grown = new float[Math.max(keysSeen, 2 * scores.length)][];
