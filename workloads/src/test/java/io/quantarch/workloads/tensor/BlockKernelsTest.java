@@ -61,6 +61,19 @@ class BlockKernelsTest {
         assertBlockEqualsOneQuery(8, 4, 8, 300, 600, 12);                // a second chunk against a filled cache
     }
 
+    /** On the real model: a prefill window (block kernels) and the same tokens decoded one by one give the same NLL bits. */
+    @Test
+    void stories260kPrefillEqualsTokenByTokenDecoding() {
+        var model = io.quantarch.workloads.model.LlamaModel.fp32(io.quantarch.workloads.model.LlamaCheckpoint.stories260k());
+        int[] tokens = io.quantarch.workloads.model.Stories260k.tokens();
+        var c = model.config();
+        for (int from : new int[] {0, 5120}) {
+            double prefill = model.windowNll(tokens, from, 200, ActivationObserver.NONE);
+            double decode = model.windowNllDecode(tokens, from, 200, AttentionKernel.dense(c.heads(), c.kvHeads(), c.headSize()));
+            assertEquals(decode, prefill, 0.0, "window at " + from);
+        }
+    }
+
     private static void assertBlockEqualsOneQuery(int heads, int kvHeads, int headSize, int start, int n, long seed) {
         Random rnd = new Random(seed);
         int dim = heads * headSize;
