@@ -5,6 +5,7 @@ import io.quantarch.search.space.DesignSpace;
 import io.quantarch.search.space.QuantGene;
 import io.quantarch.simulator.Simulator;
 import io.quantarch.workloads.layer.Layer;
+import io.quantarch.workloads.layer.LayerGlob;
 import io.quantarch.workloads.policy.LayerQuant;
 
 import java.math.BigDecimal;
@@ -63,19 +64,18 @@ final class LayerTable {
         this.space = space;
         this.nArch = space.archGenes().size();
         List<Layer> layers = space.workload().layers();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < layers.size(); i++) {
-            index.put(layers.get(i).name(), i);
-        }
         List<List<Integer>> of = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             of.add(new ArrayList<>());
         }
+        // A gene decides every layer its glob matches, as the design's policy applies it (DesignSpace.policy): not only
+        // the layers it lists (those with weights), since a norm, residual or attention layer under the same glob gets
+        // the gene's format too and its cost may depend on it. Listing only the weighted layers let a cached entry of
+        // the first design serve later designs with other formats there (188 of the default study's 672 evaluations).
         List<QuantGene> genes = space.quantGenes();
         for (int j = 0; j < genes.size(); j++) {
-            for (String l : genes.get(j).layers()) {
-                Integer i = index.get(l);
-                if (i != null && !of.get(i).contains(j)) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (LayerGlob.matches(genes.get(j).glob(), layers.get(i).name()) || genes.get(j).layers().contains(layers.get(i).name())) {
                     of.get(i).add(j);
                 }
             }
