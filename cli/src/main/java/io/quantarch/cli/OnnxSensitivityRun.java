@@ -41,8 +41,7 @@ final class OnnxSensitivityRun {
         List<String> layers = rm.policyLayers();
         String name = model.getFileName().toString();
         try (RunDirectory dir = out == null ? RunDirectory.timestamped("sensitivity") : RunDirectory.at(out);
-             CsvTable t = CsvTable.create(dir.work().resolve("sensitivity.csv"),
-                     List.of("model", "layer", "role", "format", "metric", "value", "fp32_value", "quality_loss", "eval_samples", "cached"))) {
+             CsvTable t = SensitivityCommand.table(dir)) {
             int k = 0;
             for (String l : layers) {
                 for (TensorQuant f : fs) {
@@ -64,7 +63,7 @@ final class OnnxSensitivityRun {
             }
             t.close();
             Path d = dir.commit();
-            io.out().println("Results: " + d.resolve("sensitivity.csv"));
+            io.out().println("Results: " + d.resolve(SensitivityCommand.FILE));
         }
         return 0;
     }

@@ -79,8 +79,7 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Sensitivity s = new Sensitivity(m, n, m.defaultCalibrationSamples(), Sensitivity.defaultCacheDir());
         try (RunDirectory dir = out == null ? RunDirectory.timestamped("sensitivity") : RunDirectory.at(out);
-             CsvTable t = CsvTable.create(dir.work().resolve("sensitivity.csv"),
-                     List.of("model", "layer", "role", "format", "metric", "value", "fp32_value", "quality_loss", "eval_samples", "cached"))) {
+             CsvTable t = SensitivityCommand.table(dir)) {
             int k = 0;
             for (String l : layers) {
                 for (TensorQuant f : fs) {
@@ -92,9 +91,17 @@ final class SensitivityCommand implements Callable<Integer> {
             }
             t.close();
             Path d = dir.commit();
-            io.out().println("Results: " + d.resolve("sensitivity.csv"));
+            io.out().println("Results: " + d.resolve(SensitivityCommand.FILE));
         }
         return 0;
+    }
+
+    static final String FILE = "sensitivity.csv";
+
+    /** The result table both sensitivity paths (built-in models, .onnx models) write, one row per layer, format and metric. */
+    static CsvTable table(RunDirectory dir) throws java.io.IOException {
+        return CsvTable.create(dir.work().resolve(FILE),
+                List.of("model", "layer", "role", "format", "metric", "value", "fp32_value", "quality_loss", "eval_samples", "cached"));
     }
 
     /** The {@code --formats} list as tensor quantizers; an unknown name is bad input with its suggestion. */

@@ -75,7 +75,7 @@ final class LayerTable {
         List<QuantGene> genes = space.quantGenes();
         for (int j = 0; j < genes.size(); j++) {
             for (int i = 0; i < layers.size(); i++) {
-                if (LayerGlob.matches(genes.get(j).glob(), layers.get(i).name()) || genes.get(j).layers().contains(layers.get(i).name())) {
+                if (LayerGlob.matches(genes.get(j).glob(), layers.get(i).name())) {      // the layers it lists match too
                     of.get(i).add(j);
                 }
             }

@@ -28,8 +28,8 @@ final class HfDecoders {
      */
     static Workload phi(String name, PhiShape s, Transformers.Phase phase, int seq, int batch) {
         List<Layer> l = new ArrayList<>();
-        int q = phase == Transformers.Phase.PREFILL ? seq : 1;
-        int kv = phase == Transformers.Phase.PREFILL ? seq : seq + 1;
+        int q = phase.queries(seq);
+        int kv = phase.keys(seq);
         long tokens = (long) batch * q;
         int headDim = s.dim() / s.heads();
         int kvDim = s.kvHeads() * headDim;
@@ -56,8 +56,8 @@ final class HfDecoders {
     /** Phi-3 (HF Phi3ForCausalLM): LLaMA's block with q/k/v fused into qkv_proj and gate/up into gate_up_proj, no biases. */
     static Workload phi3(String name, PhiShape s, Transformers.Phase phase, int seq, int batch) {
         List<Layer> l = new ArrayList<>();
-        int q = phase == Transformers.Phase.PREFILL ? seq : 1;
-        int kv = phase == Transformers.Phase.PREFILL ? seq : seq + 1;
+        int q = phase.queries(seq);
+        int kv = phase.keys(seq);
         long tokens = (long) batch * q;
         int headDim = s.dim() / s.heads();
         l.add(new Embedding("model.embed_tokens", s.vocab(), s.dim(), tokens));

@@ -20,7 +20,19 @@ final class Transformers {
     }
 
     /** Inference phase of a decoder LLM. */
-    enum Phase { PREFILL, DECODE }
+    enum Phase {
+        PREFILL, DECODE;
+
+        /** Query tokens of one pass over a context of {@code seq}: the whole prompt, or the one new token. */
+        int queries(int seq) {
+            return this == PREFILL ? seq : 1;
+        }
+
+        /** Keys each query attends to: the prompt, or the {@code seq} cached tokens plus the new one. */
+        int keys(int seq) {
+            return this == PREFILL ? seq : seq + 1;
+        }
+    }
 
     /**
      * Shape of a LLaMA-family decoder (RMSNorm, RoPE, SwiGLU, grouped-query attention, no biases). {@code experts > 1}
@@ -75,8 +87,8 @@ final class Transformers {
      */
     static Workload llama(String name, LlamaShape s, Phase phase, int seq, int batch) {
         List<Layer> l = new ArrayList<>();
-        int q = phase == Phase.PREFILL ? seq : 1;
-        int kv = phase == Phase.PREFILL ? seq : seq + 1;
+        int q = phase.queries(seq);
+        int kv = phase.keys(seq);
         long tokens = (long) batch * q;
         int headDim = s.headDim();                 // dim / heads, except where a model sets it (Gemma: 256 with dim 3072)
         int qDim = s.heads() * headDim;
@@ -206,8 +218,8 @@ final class Transformers {
 
     /** The same in either phase: prefill runs {@code seq} tokens; decode one token against a KV cache of {@code seq}. */
     static Workload gpt2(String name, Phase phase, int batch, int seq, int dim, int layers, int heads, int inner, int vocab, int positions) {
-        int q = phase == Phase.PREFILL ? seq : 1;
-        int kv = phase == Phase.PREFILL ? seq : seq + 1;
+        int q = phase.queries(seq);
+        int kv = phase.keys(seq);
         if (kv > positions) {
             throw new IllegalArgumentException(name + " has " + positions + " positions, " + (phase == Phase.PREFILL ? "seq=" + seq
                     : "decode needs seq + 1 = " + kv));
